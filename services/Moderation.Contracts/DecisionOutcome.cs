@@ -1,0 +1,8 @@
+namespace Moderation.Contracts;
+
+public enum DecisionOutcome
+{
+    Approve,
+    Flag,
+    Reject,
+}

@@ -1,0 +1,9 @@
+namespace Moderation.Storage.Comments;
+
+public enum CommentStatus
+{
+    Pending,
+    Approved,
+    Flagged,
+    Rejected,
+}

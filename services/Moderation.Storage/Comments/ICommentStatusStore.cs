@@ -1,0 +1,27 @@
+namespace Moderation.Storage.Comments;
+
+/// <summary>Owned by the Ingestion API. Every write is idempotent: replaying an event changes nothing.</summary>
+public interface ICommentStatusStore
+{
+    /// <summary>Inserts a pending record unless one with the same id exists. Returns true when it inserted.</summary>
+    Task<bool> TryCreateAsync(CommentStatusRecord record, CancellationToken cancellationToken = default);
+
+    Task<CommentStatusRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the rules engine's decision. Applies only while the comment is still <see cref="CommentStatus.Pending"/>,
+    /// so a late or repeated event never overwrites a moderator's decision. Returns true when it changed the record.
+    /// </summary>
+    Task<bool> ApplyModerationAsync(
+        Guid id, CommentStatus status, Contracts.ModerationDecision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a moderator's decision (status Approved or Rejected). Applies while the comment is Pending or Flagged.
+    /// Returns true when it changed the record.
+    /// </summary>
+    Task<bool> ApplyReviewAsync(
+        Guid id, CommentStatus status, Contracts.ModeratorDecision review, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a record that was never published (the broker refused it). No-op when absent.</summary>
+    Task DeleteAsync(Guid id, CancellationToken cancellationToken = default);
+}

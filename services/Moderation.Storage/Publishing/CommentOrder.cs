@@ -1,0 +1,7 @@
+namespace Moderation.Storage.Publishing;
+
+public enum CommentOrder
+{
+    OldestFirst,
+    NewestFirst,
+}

@@ -1,0 +1,25 @@
+namespace Moderation.Storage.Publishing;
+
+/// <summary>
+/// Owned by the Publishing service. Must stay fast at 100,000 comments on one article:
+/// one row/document per comment, an index on (SiteId, ArticleId, PublishedAt, Id), a unique Id.
+/// </summary>
+public interface IArticleCommentStore
+{
+    /// <summary>Stores the comment once. Returns false (and changes nothing) when its Id is already stored.</summary>
+    Task<bool> AddAsync(PublishedComment comment, CancellationToken cancellationToken = default);
+
+    Task<PublishedComment?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of at most <paramref name="limit"/> comments of one article in <paramref name="order"/>,
+    /// starting strictly after <paramref name="after"/> when given. Next is set only when more items follow.
+    /// </summary>
+    Task<CommentPage> ListAsync(
+        string siteId,
+        string articleId,
+        CommentOrder order,
+        int limit,
+        CommentPageCursor? after,
+        CancellationToken cancellationToken = default);
+}

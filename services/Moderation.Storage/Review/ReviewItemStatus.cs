@@ -1,0 +1,8 @@
+namespace Moderation.Storage.Review;
+
+public enum ReviewItemStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
