@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Moderation.Contracts;
+using Moderation.Storage.Comments;
+
+namespace Moderation.Storage.Sqlite;
+
+internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : ICommentStatusStore
+{
+    public Task<bool> TryCreateAsync(CommentStatusRecord record, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    INSERT INTO comment_status (id, site_id, article_id, author_id, status, submitted_at, decision, review)
+                    VALUES (@id, @site, @article, @author, @status, @submitted, @decision, @review)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    ("@id", record.Id.ToKey()),
+                    ("@site", record.SiteId),
+                    ("@article", record.ArticleId),
+                    ("@author", record.AuthorId),
+                    ("@status", record.Status.ToString()),
+                    ("@submitted", StoredTime.ToMilliseconds(record.SubmittedAt)),
+                    ("@decision", SqliteJson.Serialize(record.Decision)),
+                    ("@review", SqliteJson.Serialize(record.Review)));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
+    public Task<CommentStatusRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "SELECT * FROM comment_status WHERE id = @id", ("@id", id.ToKey()));
+                return await command.ReadSingleOrDefaultAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<bool> ApplyModerationAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureModerationOutcome(status);
+        return UpdateAsync(
+            "UPDATE comment_status SET status = @status, decision = @payload WHERE id = @id AND status = 'Pending'",
+            id, status, SqliteJson.Serialize(decision), cancellationToken);
+    }
+
+    public Task<bool> ApplyReviewAsync(
+        Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureReviewOutcome(status);
+        return UpdateAsync(
+            "UPDATE comment_status SET status = @status, review = @payload WHERE id = @id AND status IN ('Pending', 'Flagged')",
+            id, status, SqliteJson.Serialize(review), cancellationToken);
+    }
+
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("DELETE FROM comment_status WHERE id = @id", ("@id", id.ToKey()));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    // The status condition sits in the UPDATE itself, so a concurrent replay cannot slip between a read and a write.
+    private Task<bool> UpdateAsync(string sql, Guid id, CommentStatus status, string? payload, CancellationToken cancellationToken) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    sql, ("@id", id.ToKey()), ("@status", status.ToString()), ("@payload", payload));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
+    private static CommentStatusRecord Read(SqliteDataReader reader) => new(
+        reader.GetGuid("id"),
+        reader.GetText("site_id"),
+        reader.GetText("article_id"),
+        reader.GetText("author_id"),
+        reader.GetEnum<CommentStatus>("status"),
+        reader.GetTime("submitted_at"),
+        reader.GetJson<ModerationDecision>("decision"),
+        reader.GetJson<ModeratorDecision>("review"));
+}

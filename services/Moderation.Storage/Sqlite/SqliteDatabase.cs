@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+using Polly;
+
+namespace Moderation.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite file shared by the five stores. Each operation opens its own pooled connection, so the stores are safe to
+/// use from many threads, and WAL plus busy_timeout let two processes (two worker instances) share the file.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    private readonly string _connectionString;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly InitializationGate _schema;
+
+    public SqliteDatabase(string path, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _pipeline = pipeline;
+        _schema = new InitializationGate(
+            cancellationToken => startupPipeline.ExecuteAsync(CreateSchemaAsync, cancellationToken).AsTask());
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken).AsTask();
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("select 1");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one store operation on its own connection, retried on a busy or locked database.</summary>
+    public async Task<T> RunAsync<T>(
+        Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _pipeline.ExecuteAsync(
+            async token =>
+            {
+                await using var connection = await OpenAsync(token).ConfigureAwait(false);
+                return await operation(connection, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per connection: wait for another writer (possibly another process) instead of failing at once.
+            await using var command = connection.Command($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(_connectionString).DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // WAL is a property of the file and cannot be switched inside a transaction.
+        await using (var wal = connection.Command("PRAGMA journal_mode = WAL;"))
+        {
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var schema = connection.Command(SqliteSchema.Script))
+        {
+            schema.Transaction = transaction;
+            await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Moderation.Storage.Sqlite;
+
+/// <summary>
+/// Tables of the SQLite store. Ids are lower-case "D" text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order
+/// and MongoDB's order for standard-representation GUIDs; times are Unix milliseconds so they sort as numbers.
+/// </summary>
+internal static class SqliteSchema
+{
+    public const string Script = """
+        CREATE TABLE IF NOT EXISTS comment_status (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            article_id   TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            status       TEXT    NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            decision     TEXT    NULL,
+            review       TEXT    NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            site_id      TEXT    NOT NULL,
+            key          TEXT    NOT NULL,
+            request_hash TEXT    NOT NULL,
+            comment_id   TEXT    NOT NULL,
+            created_at   INTEGER NOT NULL,
+            published    INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (site_id, key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS article_comments (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            article_id   TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            author_name  TEXT    NOT NULL,
+            body         TEXT    NOT NULL,
+            parent_id    TEXT    NULL,
+            published_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_article_comments_read
+            ON article_comments (site_id, article_id, published_at, id);
+
+        CREATE TABLE IF NOT EXISTS review_queue (
+            comment_id   TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            status       TEXT    NOT NULL,
+            queued_at    INTEGER NOT NULL,
+            comment      TEXT    NOT NULL,
+            decision     TEXT    NOT NULL,
+            review       TEXT    NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
+            ON review_queue (site_id, status, queued_at, comment_id);
+
+        CREATE TABLE IF NOT EXISTS author_activity (
+            comment_id   TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            text         TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_author_activity_author
+            ON author_activity (site_id, author_id, submitted_at, comment_id);
+        CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
+            ON author_activity (submitted_at);
+        """;
+}
