@@ -1,30 +1,72 @@
 using Moderation.Storage.Activity;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Publishing;
+using Moderation.Storage.Resilience;
 using Moderation.Storage.Review;
+using MongoDB.Driver;
 using Polly;
 
 namespace Moderation.Storage.Mongo;
 
-/// <summary>The five stores on one MongoDB database. (Being written: not usable yet.)</summary>
+/// <summary>The five stores on one MongoDB database.</summary>
 public sealed class MongoStores : IModerationStores
 {
-    public MongoStores(MongoStorageOptions options, ResiliencePipeline storePipeline, ResiliencePipeline startupPipeline) =>
-        throw new NotSupportedException("The MongoDB stores are not implemented yet; use Storage:Provider=Sqlite.");
+    private readonly MongoClient _client;
+    private readonly MongoDatabaseContext _context;
 
-    public ICommentStatusStore CommentStatus => throw new NotSupportedException();
+    /// <summary>For the host: indexes are created by the start-up initializer or, at the latest, by the first call.</summary>
+    public MongoStores(MongoStorageOptions options, ResiliencePipeline storePipeline, ResiliencePipeline startupPipeline)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Database);
+        _client = new MongoClient(options.ConnectionString);
+        _context = new MongoDatabaseContext(
+            _client.GetDatabase(options.Database), options.ActivityRetention, storePipeline, startupPipeline);
+        CommentStatus = new MongoCommentStatusStore(_context);
+        Idempotency = new MongoIdempotencyStore(_context);
+        ArticleComments = new MongoArticleCommentStore(_context);
+        ReviewQueue = new MongoReviewQueueStore(_context);
+        AuthorActivity = new MongoAuthorActivityStore(_context);
+    }
 
-    public IIdempotencyStore Idempotency => throw new NotSupportedException();
+    public ICommentStatusStore CommentStatus { get; }
 
-    public IArticleCommentStore ArticleComments => throw new NotSupportedException();
+    public IIdempotencyStore Idempotency { get; }
 
-    public IReviewQueueStore ReviewQueue => throw new NotSupportedException();
+    public IArticleCommentStore ArticleComments { get; }
 
-    public IAuthorActivityStore AuthorActivity => throw new NotSupportedException();
+    public IReviewQueueStore ReviewQueue { get; }
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public IAuthorActivityStore AuthorActivity { get; }
 
-    public Task PingAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    internal IMongoDatabase Database => _context.Database;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>Stores on <paramref name="options"/> with the default retry policies, indexes created. For tests and tools.</summary>
+    public static async Task<MongoStores> CreateAsync(
+        MongoStorageOptions options, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        var stores = new MongoStores(
+            options, StoreResilience.CreateStorePipeline(timeProvider), StoreResilience.CreateStartupPipeline(timeProvider));
+        try
+        {
+            await stores.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return stores;
+        }
+        catch
+        {
+            await stores.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _context.InitializeAsync(cancellationToken);
+
+    public Task PingAsync(CancellationToken cancellationToken = default) => _context.PingAsync(cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -1,0 +1,42 @@
+using Moderation.Contracts;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Moderation.Storage.Mongo.Documents;
+
+/// <summary>A submitted comment embedded in a review item.</summary>
+internal sealed class CommentDocument
+{
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    public string SiteId { get; set; } = "";
+
+    public string ArticleId { get; set; } = "";
+
+    public string AuthorId { get; set; } = "";
+
+    public string AuthorName { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid? ParentId { get; set; }
+
+    public DateTime SubmittedAt { get; set; }
+
+    public static CommentDocument From(Comment comment) => new()
+    {
+        Id = comment.Id,
+        SiteId = comment.SiteId,
+        ArticleId = comment.ArticleId,
+        AuthorId = comment.Author.Id,
+        AuthorName = comment.Author.Name,
+        Body = comment.Body,
+        ParentId = comment.ParentId,
+        SubmittedAt = StoredTime.ToUtcDateTime(comment.SubmittedAt),
+    };
+
+    public Comment ToRecord() => new(
+        Id, SiteId, ArticleId, new CommentAuthor(AuthorId, AuthorName), Body, ParentId, StoredTime.FromUtcDateTime(SubmittedAt));
+}

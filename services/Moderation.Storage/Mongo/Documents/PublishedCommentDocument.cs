@@ -1,0 +1,43 @@
+using Moderation.Storage.Publishing;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Moderation.Storage.Mongo.Documents;
+
+/// <summary>One document per comment (never an array per article), so an article can hold any number of comments.</summary>
+internal sealed class PublishedCommentDocument
+{
+    [BsonId]
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    public string SiteId { get; set; } = "";
+
+    public string ArticleId { get; set; } = "";
+
+    public string AuthorId { get; set; } = "";
+
+    public string AuthorName { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid? ParentId { get; set; }
+
+    public DateTime PublishedAt { get; set; }
+
+    public static PublishedCommentDocument From(PublishedComment comment) => new()
+    {
+        Id = comment.Id,
+        SiteId = comment.SiteId,
+        ArticleId = comment.ArticleId,
+        AuthorId = comment.AuthorId,
+        AuthorName = comment.AuthorName,
+        Body = comment.Body,
+        ParentId = comment.ParentId,
+        PublishedAt = StoredTime.ToUtcDateTime(comment.PublishedAt),
+    };
+
+    public PublishedComment ToRecord() =>
+        new(Id, SiteId, ArticleId, AuthorId, AuthorName, Body, ParentId, StoredTime.FromUtcDateTime(PublishedAt));
+}

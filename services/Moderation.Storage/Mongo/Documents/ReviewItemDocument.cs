@@ -1,0 +1,40 @@
+using Moderation.Storage.Review;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Moderation.Storage.Mongo.Documents;
+
+/// <summary>Keyed by the comment id; SiteId is lifted out of the comment so the queue index can use it.</summary>
+internal sealed class ReviewItemDocument
+{
+    [BsonId]
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid Id { get; set; }
+
+    public string SiteId { get; set; } = "";
+
+    [BsonRepresentation(BsonType.String)]
+    public ReviewItemStatus Status { get; set; }
+
+    public DateTime QueuedAt { get; set; }
+
+    public CommentDocument Comment { get; set; } = new();
+
+    public ModerationDecisionDocument Decision { get; set; } = new();
+
+    public ModeratorDecisionDocument? Review { get; set; }
+
+    public static ReviewItemDocument From(ReviewItem item) => new()
+    {
+        Id = item.Comment.Id,
+        SiteId = item.Comment.SiteId,
+        Status = item.Status,
+        QueuedAt = StoredTime.ToUtcDateTime(item.QueuedAt),
+        Comment = CommentDocument.From(item.Comment),
+        Decision = ModerationDecisionDocument.From(item.Decision),
+        Review = item.Review is null ? null : ModeratorDecisionDocument.From(item.Review),
+    };
+
+    public ReviewItem ToRecord() =>
+        new(Comment.ToRecord(), Decision.ToRecord(), StoredTime.FromUtcDateTime(QueuedAt), Status, Review?.ToRecord());
+}

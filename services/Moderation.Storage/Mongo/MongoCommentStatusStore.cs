@@ -1,0 +1,78 @@
+using Moderation.Contracts;
+using Moderation.Storage.Comments;
+using Moderation.Storage.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace Moderation.Storage.Mongo;
+
+internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : ICommentStatusStore
+{
+    private static readonly FilterDefinitionBuilder<CommentStatusDocument> Filter = Builders<CommentStatusDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<CommentStatusDocument> Update = Builders<CommentStatusDocument>.Update;
+
+    public Task<bool> TryCreateAsync(CommentStatusRecord record, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                try
+                {
+                    await context.CommentStatus.InsertOneAsync(CommentStatusDocument.From(record), cancellationToken: token)
+                        .ConfigureAwait(false);
+                    return true;
+                }
+                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
+                {
+                    return false;
+                }
+            },
+            cancellationToken);
+
+    public Task<CommentStatusRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var document = await context.CommentStatus.Find(Filter.Eq(d => d.Id, id))
+                    .FirstOrDefaultAsync(token).ConfigureAwait(false);
+                return document?.ToRecord();
+            },
+            cancellationToken);
+
+    public Task<bool> ApplyModerationAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureModerationOutcome(status);
+        return UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.Status, CommentStatus.Pending),
+            Update.Set(d => d.Status, status).Set(d => d.Decision, ModerationDecisionDocument.From(decision)),
+            cancellationToken);
+    }
+
+    public Task<bool> ApplyReviewAsync(
+        Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureReviewOutcome(status);
+        return UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]),
+            Update.Set(d => d.Status, status).Set(d => d.Review, ModeratorDecisionDocument.From(review)),
+            cancellationToken);
+    }
+
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            token => context.CommentStatus.DeleteOneAsync(Filter.Eq(d => d.Id, id), token),
+            cancellationToken);
+
+    // The status condition sits in the update's filter, so a concurrent replay cannot slip between a read and a write.
+    private Task<bool> UpdateAsync(
+        FilterDefinition<CommentStatusDocument> filter,
+        UpdateDefinition<CommentStatusDocument> update,
+        CancellationToken cancellationToken) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.CommentStatus.UpdateOneAsync(filter, update, cancellationToken: token)
+                    .ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,92 @@
+using Moderation.Storage.Mongo.Documents;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Polly;
+
+namespace Moderation.Storage.Mongo;
+
+/// <summary>The database, its collections and indexes, shared by the five MongoDB stores.</summary>
+internal sealed class MongoDatabaseContext
+{
+    public const string ArticleReadIndex = "SiteId_ArticleId_PublishedAt_Id";
+
+    private readonly ResiliencePipeline _pipeline;
+    private readonly InitializationGate _indexes;
+    private readonly TimeSpan _activityRetention;
+
+    public MongoDatabaseContext(
+        IMongoDatabase database, TimeSpan activityRetention, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
+    {
+        Database = database;
+        _activityRetention = activityRetention;
+        _pipeline = pipeline;
+        _indexes = new InitializationGate(
+            cancellationToken => startupPipeline.ExecuteAsync(CreateIndexesAsync, cancellationToken).AsTask());
+        CommentStatus = database.GetCollection<CommentStatusDocument>("comment_status");
+        Idempotency = database.GetCollection<IdempotencyDocument>("idempotency_keys");
+        ArticleComments = database.GetCollection<PublishedCommentDocument>("article_comments");
+        ReviewQueue = database.GetCollection<ReviewItemDocument>("review_queue");
+        AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
+    }
+
+    public IMongoDatabase Database { get; }
+
+    public IMongoCollection<CommentStatusDocument> CommentStatus { get; }
+
+    public IMongoCollection<IdempotencyDocument> Idempotency { get; }
+
+    public IMongoCollection<PublishedCommentDocument> ArticleComments { get; }
+
+    public IMongoCollection<ReviewItemDocument> ReviewQueue { get; }
+
+    public IMongoCollection<AuthorActivityDocument> AuthorActivity { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        Database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+
+    /// <summary>Runs one store operation, retried on a lost connection or a timeout.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        await _indexes.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await _pipeline.ExecuteAsync(
+            async token => await operation(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    // createIndexes is idempotent for an identical spec, so every replica may run it at start-up.
+    private async ValueTask CreateIndexesAsync(CancellationToken cancellationToken)
+    {
+        await ArticleComments.Indexes.CreateOneAsync(
+            new CreateIndexModel<PublishedCommentDocument>(
+                Builders<PublishedCommentDocument>.IndexKeys
+                    .Ascending(d => d.SiteId).Ascending(d => d.ArticleId).Ascending(d => d.PublishedAt).Ascending(d => d.Id),
+                new CreateIndexOptions { Name = ArticleReadIndex }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        await Idempotency.Indexes.CreateOneAsync(
+            new CreateIndexModel<IdempotencyDocument>(
+                Builders<IdempotencyDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.Key),
+                new CreateIndexOptions { Name = "SiteId_Key_unique", Unique = true }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys
+                    .Ascending(d => d.SiteId).Ascending(d => d.Status).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
+                new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        await AuthorActivity.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<AuthorActivityDocument>(
+                    Builders<AuthorActivityDocument>.IndexKeys
+                        .Ascending(d => d.SiteId).Ascending(d => d.AuthorId).Ascending(d => d.SubmittedAt).Ascending(d => d.Id),
+                    new CreateIndexOptions { Name = "SiteId_AuthorId_SubmittedAt_Id" }),
+                new CreateIndexModel<AuthorActivityDocument>(
+                    Builders<AuthorActivityDocument>.IndexKeys.Ascending(d => d.SubmittedAt),
+                    new CreateIndexOptions { Name = "SubmittedAt_ttl", ExpireAfter = _activityRetention }),
+            ],
+            cancellationToken).ConfigureAwait(false);
+    }
+}
