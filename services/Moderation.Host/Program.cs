@@ -1,0 +1,58 @@
+using Moderation.Ingestion;
+using Moderation.Publishing;
+using Moderation.Review;
+using Moderation.ServiceDefaults;
+using Moderation.ServiceDefaults.Health;
+using Moderation.ServiceDefaults.Messaging;
+using Moderation.ServiceDefaults.Sites;
+using Moderation.Storage;
+using Moderation.Worker;
+
+namespace Moderation.Host;
+
+/// <summary>
+/// Every service in one process, for one machine: the same modules the separate services run, on one bus
+/// (in-memory by default) and one store (SQLite by default), every route under one base URL.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (HealthCheckCommand.IsRequested(args))
+        {
+            return await HealthCheckCommand.RunAsync();
+        }
+
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The whole service, configured from <paramref name="args"/> and the usual sources; tests start it too.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddModerationStorage();
+        builder.AddSiteApi();
+        builder.AddIngestion();
+        builder.AddWorker();
+        builder.AddReview();
+        builder.AddModerationMessaging(bus =>
+        {
+            bus.AddIngestionConsumers();
+            bus.AddWorkerConsumers();
+            bus.AddPublishingConsumers();
+            bus.AddReviewConsumers();
+        });
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.UseSiteApi();
+        app.MapIngestion();
+        app.MapPublishing();
+        app.MapReview();
+        app.PrintWelcomeOnStart();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using MassTransit;
+using Moderation.Ingestion.Status;
+using Moderation.Ingestion.Submissions;
+using Moderation.ServiceDefaults.Sites;
+
+namespace Moderation.Ingestion;
+
+/// <summary>The Ingestion API: site backends submit comments and follow their status.</summary>
+public static class IngestionModule
+{
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<CommentSubmitter>();
+        return builder;
+    }
+
+    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
+
+    public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").RequireSite().WithTags("Comments");
+        api.MapPost("/sites/{siteId}/articles/{articleId}/comments", SubmitCommentEndpoint.HandleAsync)
+            .WithName("SubmitComment")
+            .Accepts<SubmitCommentRequest>("application/json")
+            .WithSummary("Submit a reader's comment for moderation.");
+        api.MapGet("/comments/{id}", CommentStatusEndpoint.HandleAsync)
+            .WithName("GetCommentStatus")
+            .WithSummary("Where a comment is in the pipeline, and why.");
+        return app;
+    }
+}

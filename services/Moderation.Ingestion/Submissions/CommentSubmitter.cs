@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Moderation.Contracts;
+using Moderation.Storage.Comments;
+
+namespace Moderation.Ingestion.Submissions;
+
+/// <summary>
+/// Gives a comment its id and publishes <see cref="CommentSubmitted"/>. A comment counts as accepted only once the
+/// broker confirmed the event. With an Idempotency-Key the id is fixed on the first try, so a retried submit
+/// re-publishes the same comment (consumers are idempotent) and a confirmed one is never published again.
+/// </summary>
+public sealed class CommentSubmitter(
+    ICommentStatusStore statuses,
+    IIdempotencyStore idempotencyKeys,
+    IPublishEndpoint publisher,
+    TimeProvider clock,
+    IOptions<IngestionOptions> options,
+    ILogger<CommentSubmitter> logger)
+{
+    public async Task<SubmitResult> SubmitAsync(ValidComment comment, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (comment.ParentId is { } parentId && !await IsCommentOfArticleAsync(parentId, comment, cancellationToken))
+        {
+            return new SubmitResult(SubmitOutcome.UnknownParent);
+        }
+
+        var now = TruncateToMilliseconds(clock.GetUtcNow());
+        var commentId = NewId.NextGuid();
+        if (idempotencyKey is not null)
+        {
+            var requestHash = Fingerprint(comment);
+            var key = await idempotencyKeys.GetOrAddAsync(
+                new IdempotencyRecord(comment.SiteId, idempotencyKey, requestHash, commentId, now), cancellationToken);
+            if (key.RequestHash != requestHash)
+            {
+                return new SubmitResult(SubmitOutcome.KeyReusedWithDifferentRequest);
+            }
+
+            commentId = key.CommentId;
+            if (key.Published)
+            {
+                var current = await statuses.GetAsync(commentId, cancellationToken);
+                return new SubmitResult(SubmitOutcome.Accepted, commentId, current?.Status ?? CommentStatus.Pending);
+            }
+        }
+
+        var record = new CommentStatusRecord(commentId, comment.SiteId, comment.ArticleId, comment.Author.Id, CommentStatus.Pending, now);
+        if (!await statuses.TryCreateAsync(record, cancellationToken))
+        {
+            // A retry of an unconfirmed submit: keep the first try's time so every replica sees one history.
+            record = await statuses.GetAsync(commentId, cancellationToken) ?? record;
+        }
+
+        var submitted = new CommentSubmitted(
+            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt),
+            comment.AuthorSignals);
+
+        if (!await TryPublishAsync(submitted, cancellationToken))
+        {
+            if (idempotencyKey is null)
+            {
+                await statuses.DeleteAsync(commentId, CancellationToken.None);
+            }
+
+            return new SubmitResult(SubmitOutcome.BrokerUnavailable);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            await idempotencyKeys.MarkPublishedAsync(comment.SiteId, idempotencyKey, CancellationToken.None);
+        }
+
+        return new SubmitResult(SubmitOutcome.Accepted, commentId);
+    }
+
+    /// <summary>
+    /// MassTransit keeps trying to reach a broker that is down and does not always honour cancellation promptly,
+    /// so the wait is bounded here. Anything but the caller giving up counts as "broker unavailable".
+    /// </summary>
+    private async Task<bool> TryPublishAsync(CommentSubmitted message, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.PublishTimeout;
+        using var publishCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishCancellation.CancelAfter(timeout);
+        try
+        {
+            await publisher.Publish(message, publishCancellation.Token).WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "The broker did not confirm comment {CommentId} within {Timeout}", message.Comment.Id, timeout);
+            return false;
+        }
+    }
+
+    private async Task<bool> IsCommentOfArticleAsync(Guid parentId, ValidComment comment, CancellationToken cancellationToken)
+    {
+        var parent = await statuses.GetAsync(parentId, cancellationToken);
+        return parent is not null && parent.SiteId == comment.SiteId && parent.ArticleId == comment.ArticleId;
+    }
+
+    private static string Fingerprint(ValidComment comment) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(comment)));
+
+    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), time.Offset);
+}

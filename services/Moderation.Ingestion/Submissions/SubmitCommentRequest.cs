@@ -1,0 +1,13 @@
+namespace Moderation.Ingestion.Submissions;
+
+/// <summary>The JSON a site backend posts.</summary>
+public sealed record SubmitCommentRequest(
+    SubmitCommentAuthor? Author,
+    string? Body,
+    string? ParentId,
+    SubmitAuthorSignals? AuthorSignals);
+
+public sealed record SubmitCommentAuthor(string? Id, string? Name);
+
+/// <summary>Optional facts about the author the site may pass along, for rules such as "hold a new commenter's link".</summary>
+public sealed record SubmitAuthorSignals(int? AccountAgeDays, int? ApprovedComments);

@@ -1,0 +1,3 @@
+namespace Moderation.Ingestion.Submissions;
+
+public sealed record SubmitCommentResponse(Guid Id, string Status);

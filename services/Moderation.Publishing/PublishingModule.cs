@@ -1,0 +1,22 @@
+using MassTransit;
+using Moderation.Publishing.Publishing;
+using Moderation.Publishing.Reading;
+using Moderation.ServiceDefaults.Sites;
+
+namespace Moderation.Publishing;
+
+/// <summary>The Publishing service: approved comments under their article, and the read API that serves them.</summary>
+public static class PublishingModule
+{
+    public static void AddPublishingConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<PublishApprovedCommentConsumer, PublishApprovedCommentConsumerDefinition>();
+
+    public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/v1").RequireSite().WithTags("Articles")
+            .MapGet("/sites/{siteId}/articles/{articleId}/comments", ArticleCommentsEndpoint.HandleAsync)
+            .WithName("ListArticleComments")
+            .WithSummary("The approved comments of an article, cursor-paginated.");
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Moderation.ServiceDefaults.Messaging;
+
+/// <summary>Section <c>Messaging</c>.</summary>
+public sealed class MessagingOptions : IValidatableObject
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Default <see cref="MessagingTransport.InMemory"/>.</summary>
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    /// <summary><c>amqp://user:password@host:5672/vhost</c>; required with the RabbitMQ transport.</summary>
+    public string? RabbitMqUri { get; set; }
+
+    /// <summary>Declare queues as quorum queues (replicated on a RabbitMQ cluster). Default false.</summary>
+    public bool QuorumQueues { get; set; }
+
+    /// <summary>Messages each consumer takes at once. Default 16.</summary>
+    [Range(1, 1000)]
+    public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>Immediate retries of a failing message before it goes to its <c>_error</c> queue. Default 5.</summary>
+    [Range(0, 20)]
+    public int RetryLimit { get; set; } = 5;
+
+    /// <summary>First retry interval; later ones grow exponentially up to 10 seconds. Default 200 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Transport == MessagingTransport.RabbitMq &&
+            !Uri.TryCreate(RabbitMqUri, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult(
+                "Messaging:RabbitMqUri must be an absolute amqp:// URI when Messaging:Transport is RabbitMq.",
+                [nameof(RabbitMqUri)]);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Moderation.ServiceDefaults.Sites;
+
+/// <summary>One site (a news site, a blog platform) whose backend submits comments.</summary>
+public sealed class SiteOptions
+{
+    /// <summary>API keys that authenticate this site's backend. Several allow rotation.</summary>
+    [MinLength(1)]
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Requests per minute one site may make before it gets 429. Default 600.</summary>
+    [Range(1, 10_000_000)]
+    public int RequestsPerMinute { get; set; } = 600;
+}

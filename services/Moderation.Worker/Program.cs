@@ -1,0 +1,35 @@
+using Moderation.ServiceDefaults;
+using Moderation.ServiceDefaults.Health;
+using Moderation.ServiceDefaults.Messaging;
+using Moderation.Storage;
+
+namespace Moderation.Worker;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (HealthCheckCommand.IsRequested(args))
+        {
+            return await HealthCheckCommand.RunAsync();
+        }
+
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The whole service, configured from <paramref name="args"/> and the usual sources; tests start it too.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddModerationStorage();
+        builder.AddWorker();
+        builder.AddModerationMessaging(bus => bus.AddWorkerConsumers());
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

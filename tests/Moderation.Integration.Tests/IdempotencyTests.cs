@@ -1,0 +1,66 @@
+using System.Net;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Contracts;
+using Moderation.Integration.Tests.Infrastructure;
+using Moderation.Storage.Publishing;
+using Moderation.Testing;
+
+namespace Moderation.Integration.Tests;
+
+[Collection(DistributedCollection.Name)]
+public sealed class IdempotencyTests(DistributedSystem system)
+{
+    [Fact]
+    public async Task Redelivering_CommentModerated_five_times_stores_the_comment_once()
+    {
+        var article = $"article-{Guid.NewGuid():N}";
+        var comment = new Comment(
+            NewId.NextGuid(), DistributedSystem.SiteId, article, new CommentAuthor("reader-9", "Reader Nine"),
+            "A measured and fair point about the summit.", null, DateTimeOffset.UtcNow);
+        var moderated = new CommentModerated(
+            comment, new ModerationDecision(DecisionOutcome.Approve, 0, [], "test", DateTimeOffset.UtcNow));
+
+        var counter = new MessageCounter<CommentModerated>(message => message.Comment.Id);
+        var publishingBus = system.Publishing.Services.GetRequiredService<IBus>();
+        using var observer = publishingBus.ConnectConsumeMessageObserver(counter);
+
+        var bus = system.Ingestion.Services.GetRequiredService<IBus>();
+        for (var delivery = 0; delivery < 5; delivery++)
+        {
+            await bus.Publish(moderated);
+        }
+
+        await Eventually.MatchesAsync(() => Task.FromResult(counter.Consumed(comment.Id)), count => count == 5, "five deliveries consumed");
+        var store = system.Publishing.Services.GetRequiredService<IArticleCommentStore>();
+        var page = await store.ListAsync(DistributedSystem.SiteId, article, CommentOrder.OldestFirst, 200, null);
+        Assert.Single(page.Items);
+        Assert.Single((await system.Site.ListAsync(article))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_retried_submit_with_the_same_IdempotencyKey_publishes_once_and_returns_the_same_id()
+    {
+        var counter = new MessageCounter<CommentSubmitted>(message => message.Comment.Id);
+        using var observer = system.Ingestion.Services.GetRequiredService<IBus>().ConnectPublishObserver(counter);
+        var article = $"article-{Guid.NewGuid():N}";
+        var key = Guid.NewGuid().ToString();
+        var comment = SiteApiClient.NewComment("Submitted once, sent three times.");
+
+        var ids = new List<Guid>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await system.Site.PostAsync(article, comment, key);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            ids.Add(Guid.Parse(System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>()));
+        }
+
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, counter.Published(ids[0]));
+
+        using var conflict = await system.Site.PostAsync(article, SiteApiClient.NewComment("A different comment."), key);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, counter.Published(ids[0]));
+    }
+}
