@@ -1,0 +1,134 @@
+using Moderation.Storage.Publishing;
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Contracts;
+
+public abstract class ArticleCommentStoreContract : StoreContract
+{
+    private IArticleCommentStore Store => Stores.ArticleComments;
+
+    [SkippableFact]
+    public async Task Add_stores_a_comment_once_and_a_replay_returns_false()
+    {
+        var comment = TestData.Published(TestData.NewSite(), "article-1", TestData.BaseTime);
+
+        Assert.True(await Store.AddAsync(comment));
+        Assert.False(await Store.AddAsync(comment with { Body = "changed" }));
+
+        Assert.Equal(comment, await Store.GetAsync(comment.Id));
+        var page = await Store.ListAsync(comment.SiteId, "article-1", CommentOrder.OldestFirst, 10, null);
+        Assert.Equal([comment], page.Items);
+    }
+
+    [SkippableFact]
+    public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
+
+    [SkippableFact]
+    public async Task Get_round_trips_a_reply_and_truncates_times_to_milliseconds()
+    {
+        var precise = new DateTimeOffset(2025, 3, 1, 14, 0, 0, 987, TimeSpan.FromHours(2)).AddTicks(6543);
+        var reply = TestData.Published(TestData.NewSite(), "article-1", precise) with { ParentId = Guid.NewGuid() };
+        await Store.AddAsync(reply);
+
+        var stored = await Store.GetAsync(reply.Id);
+
+        Assert.Equal(reply with { PublishedAt = TestData.Truncated(precise) }, stored);
+        Assert.Equal(TestData.Truncated(precise).UtcTicks, stored!.PublishedAt.UtcTicks);
+    }
+
+    [SkippableTheory]
+    [InlineData(CommentOrder.OldestFirst)]
+    [InlineData(CommentOrder.NewestFirst)]
+    public async Task Pages_follow_the_order_and_break_timestamp_ties_by_id_without_losing_or_repeating(CommentOrder order)
+    {
+        var site = TestData.NewSite();
+
+        // 47 comments over 10 distinct milliseconds: most pages start and end inside a run of equal timestamps.
+        var comments = Enumerable.Range(0, 47)
+            .Select(i => TestData.Published(site, "article-1", TestData.BaseTime.AddMilliseconds(i % 10)))
+            .ToList();
+        foreach (var comment in comments)
+        {
+            await Store.AddAsync(comment);
+        }
+
+        var expected = comments.OrderBy(c => c.PublishedAt).ThenBy(c => c.Id).ToList();
+        if (order == CommentOrder.NewestFirst)
+        {
+            expected.Reverse();
+        }
+
+        var read = new List<PublishedComment>();
+        CommentPageCursor? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await Store.ListAsync(site, "article-1", order, 6, cursor);
+            Assert.InRange(page.Items.Count, 1, 6);
+            read.AddRange(page.Items);
+            cursor = page.Next;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(8, pages);
+        Assert.Equal(expected, read);
+    }
+
+    [SkippableFact]
+    public async Task Next_is_set_only_when_more_items_follow()
+    {
+        var site = TestData.NewSite();
+        var comments = Enumerable.Range(0, 4)
+            .Select(i => TestData.Published(site, "article-1", TestData.BaseTime.AddSeconds(i)))
+            .ToList();
+        foreach (var comment in comments)
+        {
+            await Store.AddAsync(comment);
+        }
+
+        var exact = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 4, null);
+        var larger = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 100, null);
+        var smaller = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 3, null);
+        var rest = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 3, smaller.Next);
+
+        Assert.Null(exact.Next);
+        Assert.Equal(4, exact.Items.Count);
+        Assert.Null(larger.Next);
+        Assert.Equal(4, larger.Items.Count);
+        Assert.Equal(new CommentPageCursor(comments[2].PublishedAt, comments[2].Id), smaller.Next);
+        Assert.Equal([comments[3]], rest.Items);
+        Assert.Null(rest.Next);
+    }
+
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task A_limit_below_one_is_refused(int limit) =>
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.ListAsync(TestData.NewSite(), "article-1", CommentOrder.OldestFirst, limit, null));
+
+    [SkippableFact]
+    public async Task An_empty_article_gives_an_empty_last_page()
+    {
+        var page = await Store.ListAsync(TestData.NewSite(), "article-1", CommentOrder.NewestFirst, 10, null);
+
+        Assert.Empty(page.Items);
+        Assert.Null(page.Next);
+    }
+
+    [SkippableFact]
+    public async Task Listing_sees_only_the_requested_site_and_article()
+    {
+        var site = TestData.NewSite();
+        var otherSite = TestData.NewSite();
+        var mine = TestData.Published(site, "article-1", TestData.BaseTime);
+        await Store.AddAsync(mine);
+        await Store.AddAsync(TestData.Published(site, "article-2", TestData.BaseTime));
+        await Store.AddAsync(TestData.Published(otherSite, "article-1", TestData.BaseTime));
+
+        var page = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 10, null);
+
+        Assert.Equal([mine], page.Items);
+    }
+}

@@ -1,0 +1,132 @@
+using Moderation.Contracts;
+using Moderation.Storage.Comments;
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Contracts;
+
+public abstract class CommentStatusStoreContract : StoreContract
+{
+    private ICommentStatusStore Store => Stores.CommentStatus;
+
+    private static CommentStatusRecord Pending() =>
+        new(Guid.NewGuid(), TestData.NewSite(), "article-1", "author-1", CommentStatus.Pending, TestData.BaseTime);
+
+    [SkippableFact]
+    public async Task TryCreate_inserts_once_and_a_replay_changes_nothing()
+    {
+        var record = Pending();
+
+        Assert.True(await Store.TryCreateAsync(record));
+        Assert.False(await Store.TryCreateAsync(record with { AuthorId = "someone-else" }));
+
+        Assert.Equal(record, await Store.GetAsync(record.Id));
+    }
+
+    [SkippableFact]
+    public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
+
+    [SkippableFact]
+    public async Task Moderation_applies_only_while_pending_and_a_replay_changes_nothing()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        var flag = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddSeconds(1));
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(2));
+
+        Assert.True(await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, flag));
+        Assert.False(await Store.ApplyModerationAsync(record.Id, CommentStatus.Approved, approve));
+        Assert.False(await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, flag));
+
+        var stored = await Store.GetAsync(record.Id);
+        Assert.Equal(CommentStatus.Flagged, stored!.Status);
+        TestData.AssertSameDecision(flag, stored.Decision);
+        Assert.Null(stored.Review);
+    }
+
+    [SkippableFact]
+    public async Task Review_applies_to_a_flagged_comment_once_and_a_late_moderation_event_cannot_overwrite_it()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        var flag = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddSeconds(1));
+        await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, flag);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(5));
+
+        Assert.True(await Store.ApplyReviewAsync(record.Id, CommentStatus.Rejected, review));
+        Assert.False(await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, review with { ModeratorId = "other" }));
+        Assert.False(await Store.ApplyModerationAsync(record.Id, CommentStatus.Approved, flag));
+
+        var stored = await Store.GetAsync(record.Id);
+        Assert.Equal(CommentStatus.Rejected, stored!.Status);
+        Assert.Equal(review, stored.Review);
+        TestData.AssertSameDecision(flag, stored.Decision);
+    }
+
+    [SkippableFact]
+    public async Task Review_applies_to_a_pending_comment_and_not_to_one_the_engine_decided()
+    {
+        var pending = Pending();
+        var approved = Pending();
+        await Store.TryCreateAsync(pending);
+        await Store.TryCreateAsync(approved);
+        await Store.ApplyModerationAsync(approved.Id, CommentStatus.Approved, TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime));
+        var review = TestData.Review(TestData.BaseTime);
+
+        Assert.True(await Store.ApplyReviewAsync(pending.Id, CommentStatus.Approved, review));
+        Assert.False(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Rejected, review));
+
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(pending.Id))!.Status);
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(approved.Id))!.Status);
+        Assert.Null((await Store.GetAsync(approved.Id))!.Review);
+    }
+
+    [SkippableFact]
+    public async Task Updates_of_an_unknown_id_return_false()
+    {
+        Assert.False(await Store.ApplyModerationAsync(Guid.NewGuid(), CommentStatus.Approved, TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime)));
+        Assert.False(await Store.ApplyReviewAsync(Guid.NewGuid(), CommentStatus.Approved, TestData.Review(TestData.BaseTime)));
+    }
+
+    [SkippableFact]
+    public async Task Statuses_a_decision_cannot_set_are_refused()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.ApplyModerationAsync(record.Id, CommentStatus.Pending, TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.ApplyReviewAsync(record.Id, CommentStatus.Flagged, TestData.Review(TestData.BaseTime)));
+        Assert.Equal(CommentStatus.Pending, (await Store.GetAsync(record.Id))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task Delete_removes_the_record_and_is_a_no_op_when_absent()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+
+        await Store.DeleteAsync(record.Id);
+        await Store.DeleteAsync(record.Id);
+
+        Assert.Null(await Store.GetAsync(record.Id));
+        Assert.True(await Store.TryCreateAsync(record));
+    }
+
+    [SkippableFact]
+    public async Task Nested_times_are_truncated_to_milliseconds()
+    {
+        var precise = TestData.BaseTime.AddTicks(9999);
+        var record = Pending() with { SubmittedAt = precise };
+        await Store.TryCreateAsync(record);
+        var decision = TestData.Decision(DecisionOutcome.Flag, precise);
+        await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, decision);
+        await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, TestData.Review(precise));
+
+        var stored = await Store.GetAsync(record.Id);
+
+        Assert.Equal(TestData.BaseTime, stored!.SubmittedAt);
+        TestData.AssertSameDecision(decision with { DecidedAt = TestData.BaseTime }, stored.Decision);
+        Assert.Equal(TestData.Review(TestData.BaseTime), stored.Review);
+    }
+}

@@ -1,0 +1,97 @@
+using Moderation.Contracts;
+using Moderation.Storage.Review;
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Contracts;
+
+public abstract class ReviewQueueStoreContract : StoreContract
+{
+    private IReviewQueueStore Store => Stores.ReviewQueue;
+
+    private static ReviewItem Item(string siteId, DateTimeOffset queuedAt) =>
+        new(TestData.Comment(siteId, queuedAt.AddSeconds(-1)), TestData.Decision(DecisionOutcome.Flag, queuedAt), queuedAt);
+
+    private static void AssertSameItem(ReviewItem expected, ReviewItem? actual)
+    {
+        Assert.NotNull(actual);
+        TestData.AssertSameDecision(expected.Decision, actual.Decision);
+        Assert.Equal(expected with { Decision = actual.Decision }, actual);
+    }
+
+    [SkippableFact]
+    public async Task Add_queues_once_and_a_replay_changes_nothing()
+    {
+        var item = Item(TestData.NewSite(), TestData.BaseTime);
+
+        Assert.True(await Store.AddAsync(item));
+        Assert.False(await Store.AddAsync(item with { QueuedAt = TestData.BaseTime.AddHours(1) }));
+
+        AssertSameItem(item, await Store.GetAsync(item.Comment.Id));
+    }
+
+    [SkippableFact]
+    public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
+
+    [SkippableFact]
+    public async Task Pending_items_of_one_site_are_listed_oldest_queued_first_up_to_the_limit()
+    {
+        var site = TestData.NewSite();
+        var items = new[] { 3, 1, 2, 0 }.Select(minutes => Item(site, TestData.BaseTime.AddMinutes(minutes))).ToList();
+        foreach (var item in items)
+        {
+            await Store.AddAsync(item);
+        }
+
+        await Store.AddAsync(Item(TestData.NewSite(), TestData.BaseTime.AddMinutes(-10)));
+
+        var firstThree = await Store.ListPendingAsync(site, 3);
+        var all = await Store.ListPendingAsync(site, 50);
+
+        Assert.Equal(items.OrderBy(i => i.QueuedAt).Take(3).Select(i => i.Comment.Id), firstThree.Select(i => i.Comment.Id));
+        Assert.Equal(4, all.Count);
+        Assert.All(all, item => Assert.Equal(site, item.Comment.SiteId));
+    }
+
+    [SkippableFact]
+    public async Task A_decided_item_leaves_the_pending_list_and_keeps_the_first_decision()
+    {
+        var site = TestData.NewSite();
+        var item = Item(site, TestData.BaseTime);
+        await Store.AddAsync(item);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(3));
+
+        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, review));
+        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, review with { ModeratorId = "other" }));
+
+        Assert.Empty(await Store.ListPendingAsync(site, 10));
+        AssertSameItem(item with { Status = ReviewItemStatus.Approved, Review = review }, await Store.GetAsync(item.Comment.Id));
+    }
+
+    [SkippableFact]
+    public async Task Decide_refuses_pending_as_a_decision()
+    {
+        var item = Item(TestData.NewSite(), TestData.BaseTime);
+        await Store.AddAsync(item);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Pending, TestData.Review(TestData.BaseTime)));
+    }
+
+    [SkippableFact]
+    public async Task Times_in_the_item_are_truncated_to_milliseconds()
+    {
+        var precise = TestData.BaseTime.AddTicks(4321);
+        var item = Item(TestData.NewSite(), precise);
+        await Store.AddAsync(item);
+
+        var stored = await Store.GetAsync(item.Comment.Id);
+
+        var expected = item with
+        {
+            QueuedAt = TestData.BaseTime,
+            Comment = item.Comment with { SubmittedAt = TestData.Truncated(item.Comment.SubmittedAt) },
+            Decision = item.Decision with { DecidedAt = TestData.BaseTime },
+        };
+        AssertSameItem(expected, stored);
+    }
+}
