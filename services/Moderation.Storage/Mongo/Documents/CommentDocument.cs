@@ -4,11 +4,14 @@ using MongoDB.Bson.Serialization.Attributes;
 
 namespace Moderation.Storage.Mongo.Documents;
 
-/// <summary>A submitted comment embedded in a review item.</summary>
+/// <summary>
+/// A submitted comment embedded in a review item. Its id is named CommentId: a member named Id would be mapped to a
+/// nested <c>_id</c> by the driver's conventions.
+/// </summary>
 internal sealed class CommentDocument
 {
     [BsonGuidRepresentation(GuidRepresentation.Standard)]
-    public Guid Id { get; set; }
+    public Guid CommentId { get; set; }
 
     public string SiteId { get; set; } = "";
 
@@ -27,7 +30,7 @@ internal sealed class CommentDocument
 
     public static CommentDocument From(Comment comment) => new()
     {
-        Id = comment.Id,
+        CommentId = comment.Id,
         SiteId = comment.SiteId,
         ArticleId = comment.ArticleId,
         AuthorId = comment.Author.Id,
@@ -38,5 +41,5 @@ internal sealed class CommentDocument
     };
 
     public Comment ToRecord() => new(
-        Id, SiteId, ArticleId, new CommentAuthor(AuthorId, AuthorName), Body, ParentId, StoredTime.FromUtcDateTime(SubmittedAt));
+        CommentId, SiteId, ArticleId, new CommentAuthor(AuthorId, AuthorName), Body, ParentId, StoredTime.FromUtcDateTime(SubmittedAt));
 }
