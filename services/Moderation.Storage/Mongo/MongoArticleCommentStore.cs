@@ -11,21 +11,7 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
     private static readonly SortDefinitionBuilder<PublishedCommentDocument> Sort = Builders<PublishedCommentDocument>.Sort;
 
     public Task<bool> AddAsync(PublishedComment comment, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            async token =>
-            {
-                try
-                {
-                    await context.ArticleComments.InsertOneAsync(PublishedCommentDocument.From(comment), cancellationToken: token)
-                        .ConfigureAwait(false);
-                    return true;
-                }
-                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
-                {
-                    return false;
-                }
-            },
-            cancellationToken);
+        context.TryInsertAsync(context.ArticleComments, PublishedCommentDocument.From(comment), cancellationToken);
 
     /// <summary>Stores many comments in unordered batches; already stored ids are skipped. Returns how many it inserted.</summary>
     public Task<int> AddManyAsync(IReadOnlyList<PublishedComment> comments, CancellationToken cancellationToken = default) =>

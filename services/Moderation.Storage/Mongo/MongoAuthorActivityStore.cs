@@ -9,21 +9,7 @@ internal sealed class MongoAuthorActivityStore(MongoDatabaseContext context) : I
     private static readonly FilterDefinitionBuilder<AuthorActivityDocument> Filter = Builders<AuthorActivityDocument>.Filter;
 
     public Task RecordAsync(AuthorActivity activity, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            async token =>
-            {
-                try
-                {
-                    await context.AuthorActivity.InsertOneAsync(AuthorActivityDocument.From(activity), cancellationToken: token)
-                        .ConfigureAwait(false);
-                    return true;
-                }
-                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
-                {
-                    return false;
-                }
-            },
-            cancellationToken);
+        context.TryInsertAsync(context.AuthorActivity, AuthorActivityDocument.From(activity), cancellationToken);
 
     public Task<IReadOnlyList<AuthorActivity>> ListAsync(
         string siteId, string authorId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>

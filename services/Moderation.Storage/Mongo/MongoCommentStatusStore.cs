@@ -11,21 +11,7 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
     private static readonly UpdateDefinitionBuilder<CommentStatusDocument> Update = Builders<CommentStatusDocument>.Update;
 
     public Task<bool> TryCreateAsync(CommentStatusRecord record, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            async token =>
-            {
-                try
-                {
-                    await context.CommentStatus.InsertOneAsync(CommentStatusDocument.From(record), cancellationToken: token)
-                        .ConfigureAwait(false);
-                    return true;
-                }
-                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
-                {
-                    return false;
-                }
-            },
-            cancellationToken);
+        context.TryInsertAsync(context.CommentStatus, CommentStatusDocument.From(record), cancellationToken);
 
     public Task<CommentStatusRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         context.RunAsync(

@@ -54,6 +54,24 @@ internal sealed class MongoDatabaseContext
             async token => await operation(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Inserts once: true when inserted, false when the unique index already holds the key.</summary>
+    public Task<bool> TryInsertAsync<TDocument>(
+        IMongoCollection<TDocument> collection, TDocument document, CancellationToken cancellationToken) =>
+        RunAsync(
+            async token =>
+            {
+                try
+                {
+                    await collection.InsertOneAsync(document, cancellationToken: token).ConfigureAwait(false);
+                    return true;
+                }
+                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
+                {
+                    return false;
+                }
+            },
+            cancellationToken);
+
     // createIndexes is idempotent for an identical spec, so every replica may run it at start-up.
     private async ValueTask CreateIndexesAsync(CancellationToken cancellationToken)
     {

@@ -10,21 +10,7 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
     private static readonly FilterDefinitionBuilder<ReviewItemDocument> Filter = Builders<ReviewItemDocument>.Filter;
 
     public Task<bool> AddAsync(ReviewItem item, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            async token =>
-            {
-                try
-                {
-                    await context.ReviewQueue.InsertOneAsync(ReviewItemDocument.From(item), cancellationToken: token)
-                        .ConfigureAwait(false);
-                    return true;
-                }
-                catch (MongoWriteException exception) when (MongoErrors.IsDuplicateKey(exception))
-                {
-                    return false;
-                }
-            },
-            cancellationToken);
+        context.TryInsertAsync(context.ReviewQueue, ReviewItemDocument.From(item), cancellationToken);
 
     public Task<ReviewItem?> GetAsync(Guid commentId, CancellationToken cancellationToken = default) =>
         context.RunAsync(

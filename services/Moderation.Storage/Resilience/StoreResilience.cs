@@ -18,25 +18,10 @@ public static class StoreResilience
     public const string StartupPipelineName = "moderation-store-startup";
 
     public static ResiliencePipelineBuilder AddStoreRetry(this ResiliencePipelineBuilder builder) =>
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(100),
-        });
+        builder.AddRetry(Retry(attempts: 3, delay: TimeSpan.FromMilliseconds(100), maxDelay: TimeSpan.FromSeconds(2)));
 
     public static ResiliencePipelineBuilder AddStartupRetry(this ResiliencePipelineBuilder builder) =>
-        builder.AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            MaxRetryAttempts = 6,
-            Delay = TimeSpan.FromSeconds(1),
-            MaxDelay = TimeSpan.FromSeconds(15),
-        });
+        builder.AddRetry(Retry(attempts: 6, delay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(15)));
 
     /// <summary>True for faults worth another attempt.</summary>
     public static bool IsTransient(Exception exception) => exception switch
@@ -52,6 +37,16 @@ public static class StoreResilience
         // Server selection timing out (no reachable primary) surfaces as a plain TimeoutException.
         TimeoutException => true,
         _ => false,
+    };
+
+    private static RetryStrategyOptions Retry(int attempts, TimeSpan delay, TimeSpan maxDelay) => new()
+    {
+        ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        MaxRetryAttempts = attempts,
+        Delay = delay,
+        MaxDelay = maxDelay,
     };
 
     /// <summary>The store pipeline for code that runs without a host (tests, tools).</summary>
