@@ -1,0 +1,11 @@
+using Moderation.Rules;
+using Moderation.Rules.RuleSets;
+
+namespace Moderation.Cli.Io;
+
+/// <summary>Turns <c>--rules</c> and <c>--site</c> into a ruleset: the embedded default pack when no path is given.</summary>
+internal static class RuleSetArguments
+{
+    public static RuleSet Load(string? rulesPath, string? siteId) =>
+        rulesPath is null ? RuleSetLoader.Default : RuleSetLoader.LoadPath(rulesPath, siteId);
+}

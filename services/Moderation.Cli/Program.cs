@@ -1,0 +1,3 @@
+using Moderation.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,11 @@
+namespace Moderation.Rules;
+
+/// <summary>One comment to decide, with the author signals the site sent (either may be unknown).</summary>
+public sealed record CommentToModerate(
+    Guid CommentId,
+    string SiteId,
+    string AuthorId,
+    string Text,
+    DateTimeOffset SubmittedAt,
+    int? AccountAgeDays = null,
+    int? ApprovedComments = null);

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Moderation.Rules.RuleSets;
+
+namespace Moderation.Rules.Hosting;
+
+/// <summary>
+/// Serves the ruleset of each site from the embedded default pack and a rules folder, and picks up changed, added
+/// and deleted files without a restart: a file-system watcher reacts at once, a periodic re-read (on the injected
+/// <see cref="TimeProvider"/>) catches what the watcher misses. A file that does not compile is refused with a log
+/// naming file, line and rule, and the last good version of that file stays in force.
+/// </summary>
+public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
+{
+    private readonly string? _folder;
+    private readonly ILogger<FileRuleSetProvider> _logger;
+    private readonly Lock _reloadLock = new();
+    private readonly FileSystemWatcher? _watcher;
+    private readonly ITimer? _pollTimer;
+    private readonly ConcurrentDictionary<string, RuleSet> _compiledBySite = new(StringComparer.Ordinal);
+
+    // The last text seen of every file (to notice changes) and the last text that compiled (what is in force).
+    private readonly Dictionary<string, string> _seenText = new(StringComparer.Ordinal);
+    private RuleSetSource? _folderDefault;
+    private Dictionary<string, RuleSetSource> _siteLayers = new(StringComparer.Ordinal);
+    private RuleSet _defaultRuleSet;
+
+    public FileRuleSetProvider(RulesOptions options, TimeProvider timeProvider, ILogger<FileRuleSetProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _logger = logger;
+        _folder = string.IsNullOrWhiteSpace(options.Directory) ? null : Path.GetFullPath(options.Directory);
+        _defaultRuleSet = RuleSetLoader.Default;
+        if (_folder is null)
+        {
+            return;
+        }
+
+        Reload();
+        _watcher = new FileSystemWatcher(_folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+        };
+        _watcher.Changed += OnFolderChanged;
+        _watcher.Created += OnFolderChanged;
+        _watcher.Deleted += OnFolderChanged;
+        _watcher.Renamed += OnFolderChanged;
+        _watcher.EnableRaisingEvents = true;
+
+        var interval = TimeSpan.FromSeconds(options.PollIntervalSeconds);
+        _pollTimer = timeProvider.CreateTimer(_ => Reload(), null, interval, interval);
+    }
+
+    /// <summary>Raised after a reload changed what is in force; for logs and tests.</summary>
+    public event Action? Reloaded;
+
+    public RuleSet ForSite(string siteId)
+    {
+        if (_folder is null || string.IsNullOrEmpty(siteId) || !_siteLayers.ContainsKey(siteId))
+        {
+            return _defaultRuleSet;
+        }
+
+        return _compiledBySite.TryGetValue(siteId, out var ruleSet) ? ruleSet : _defaultRuleSet;
+    }
+
+    /// <summary>Re-reads the folder now. Safe to call from any thread; the watcher and the poll timer call it.</summary>
+    public void Reload()
+    {
+        if (_folder is null)
+        {
+            return;
+        }
+
+        lock (_reloadLock)
+        {
+            try
+            {
+                ReloadLocked(_folder);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A file being written is read again on the next event or poll.
+                LogReadFailed(exception.Message);
+            }
+        }
+    }
+
+    private void ReloadLocked(string folder)
+    {
+        var changed = false;
+        var defaultPath = Path.Combine(folder, RuleSetFolderLayout.DefaultFileName);
+        var folderDefault = _folderDefault;
+        var defaultText = File.Exists(defaultPath) ? File.ReadAllText(defaultPath) : null;
+        if (defaultText is null)
+        {
+            changed |= folderDefault is not null;
+            folderDefault = null;
+            _seenText.Remove(defaultPath);
+        }
+        else if (!_seenText.TryGetValue(defaultPath, out var seen) || seen != defaultText)
+        {
+            _seenText[defaultPath] = defaultText;
+            var candidate = new RuleSetSource(defaultPath, defaultText);
+            if (TryCompile(Layers(candidate, null), defaultPath) is not null)
+            {
+                folderDefault = candidate;
+                changed = true;
+            }
+        }
+
+        var sitesFolder = Path.Combine(folder, RuleSetFolderLayout.SitesFolderName);
+        var siteFiles = Directory.Exists(sitesFolder) ? Directory.GetFiles(sitesFolder, "*.yaml") : [];
+        var siteLayers = new Dictionary<string, RuleSetSource>(StringComparer.Ordinal);
+        foreach (var file in siteFiles)
+        {
+            var siteId = RuleSetFolderLayout.SiteIdOf(file);
+            var text = File.ReadAllText(file);
+            var previous = _siteLayers.GetValueOrDefault(siteId);
+            if (_seenText.TryGetValue(file, out var seen) && seen == text && !changed)
+            {
+                if (previous is not null)
+                {
+                    siteLayers[siteId] = previous;
+                }
+
+                continue;
+            }
+
+            _seenText[file] = text;
+            var candidate = new RuleSetSource(file, text);
+            if (TryCompile(Layers(folderDefault, candidate), file) is not null)
+            {
+                siteLayers[siteId] = candidate;
+                changed |= previous is null || previous.Text != text;
+            }
+            else if (previous is not null)
+            {
+                siteLayers[siteId] = previous;
+            }
+        }
+
+        foreach (var gone in _siteLayers.Keys.Where(site => !siteLayers.ContainsKey(site)))
+        {
+            changed = true;
+            _seenText.Remove(Path.Combine(sitesFolder, gone + ".yaml"));
+        }
+
+        if (!changed)
+        {
+            return;
+        }
+
+        var compiled = new Dictionary<string, RuleSet>(StringComparer.Ordinal);
+        foreach (var (siteId, layer) in siteLayers)
+        {
+            if (TryCompile(Layers(folderDefault, layer), layer.Name) is { } ruleSet)
+            {
+                compiled[siteId] = ruleSet;
+            }
+        }
+
+        var defaultRuleSet = TryCompile(Layers(folderDefault, null), defaultPath) ?? _defaultRuleSet;
+
+        // Publish: readers see either the old or the new state of a site, never a half-built one.
+        _folderDefault = folderDefault;
+        _defaultRuleSet = defaultRuleSet;
+        foreach (var (siteId, ruleSet) in compiled)
+        {
+            _compiledBySite[siteId] = ruleSet;
+        }
+
+        _siteLayers = siteLayers;
+        foreach (var site in _compiledBySite.Keys.Where(site => !siteLayers.ContainsKey(site)))
+        {
+            _compiledBySite.TryRemove(site, out _);
+        }
+
+        LogReloaded(siteLayers.Count, defaultRuleSet.Version);
+        Reloaded?.Invoke();
+    }
+
+    private static List<RuleSetSource> Layers(RuleSetSource? folderDefault, RuleSetSource? site)
+    {
+        var layers = new List<RuleSetSource> { RuleSetLoader.EmbeddedDefaultSource };
+        if (folderDefault is not null)
+        {
+            layers.Add(folderDefault);
+        }
+
+        if (site is not null)
+        {
+            layers.Add(site);
+        }
+
+        return layers;
+    }
+
+    private RuleSet? TryCompile(List<RuleSetSource> layers, string file)
+    {
+        try
+        {
+            return RuleSetLoader.Compile(layers);
+        }
+        catch (RuleSetException exception)
+        {
+            foreach (var error in exception.Errors)
+            {
+                LogRefused(error.File, error.Line, error.Rule ?? "-", error.Message);
+            }
+
+            LogKeptLastGood(file);
+            return null;
+        }
+    }
+
+    private void OnFolderChanged(object sender, FileSystemEventArgs e) => ThreadPool.QueueUserWorkItem(_ => Reload());
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _pollTimer?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ruleset refused: {File} line {Line}, rule {Rule}: {Problem}")]
+    private partial void LogRefused(string file, int line, string rule, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the last good ruleset for {File}")]
+    private partial void LogKeptLastGood(string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rulesets reloaded: {SiteCount} site files, default version {Version}")]
+    private partial void LogReloaded(int siteCount, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the rules folder, will retry: {Problem}")]
+    private partial void LogReadFailed(string problem);
+}

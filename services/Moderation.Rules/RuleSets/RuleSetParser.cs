@@ -1,0 +1,545 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Moderation.Rules.Matching;
+using Moderation.Rules.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Moderation.Rules.RuleSets;
+
+/// <summary>
+/// Reads one YAML ruleset file into a <see cref="ParsedLayer"/>, collecting every error with its line and rule id
+/// instead of stopping at the first. Unknown keys are errors: a typo must not silently disable a rule.
+/// </summary>
+internal sealed partial class RuleSetParser
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    private static readonly HashSet<string> TopLevelKeys = ["inherit", "thresholds", "allow", "disable", "rules", "description"];
+    private static readonly HashSet<string> CommonRuleKeys =
+        ["id", "kind", "category", "severity", "action", "weight", "max_count", "when", "enabled", "description"];
+
+    private static readonly Dictionary<string, string[]> KindKeys = new()
+    {
+        ["terms"] = ["terms"],
+        ["regex"] = ["pattern", "target", "case_sensitive"],
+        ["links"] = ["max_links", "allowed_domains", "denied_domains", "shorteners"],
+        ["length"] = ["min_chars", "max_chars"],
+        ["capitals"] = ["min_letters", "max_share"],
+        ["repetition"] = ["max_char_run", "max_word_repeats"],
+        ["personal_data"] = ["emails", "phones"],
+        ["duplicate"] = ["window", "min_similarity", "min_letters"],
+        ["flood"] = ["window", "max_comments"],
+    };
+
+    private static readonly Dictionary<string, string> DefaultCategory = new()
+    {
+        ["links"] = "link", ["length"] = "length", ["capitals"] = "shouting", ["repetition"] = "spam",
+        ["personal_data"] = "pii", ["duplicate"] = "duplicate", ["flood"] = "flood",
+    };
+
+    private static readonly HashSet<string> Severities = ["low", "medium", "high", "critical"];
+
+    private readonly string _file;
+    private readonly List<RuleSetError> _errors;
+    private string? _currentRule;
+
+    private RuleSetParser(string file, List<RuleSetError> errors)
+    {
+        _file = file;
+        _errors = errors;
+    }
+
+    public static ParsedLayer Parse(RuleSetSource source, List<RuleSetError> errors) =>
+        new RuleSetParser(source.Name, errors).Parse(source.Text);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex RuleIdPattern();
+
+    private ParsedLayer Parse(string text)
+    {
+        var layer = new ParsedLayer();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            Error(exception.Start.Line, $"not valid YAML: {exception.InnerException?.Message ?? exception.Message}");
+            return layer;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return layer;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Error(stream.Documents[0].RootNode, "a ruleset is a mapping with 'rules', 'thresholds', 'allow', 'disable'");
+            return layer;
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            switch (key)
+            {
+                case "inherit":
+                    layer.Inherit = Bool(value) ?? true;
+                    break;
+                case "thresholds":
+                    ParseThresholds(value, layer);
+                    break;
+                case "allow":
+                    layer.Allow.AddRange(ParseTerms(value, "allow"));
+                    break;
+                case "disable":
+                    layer.Disable.AddRange(StringList(value));
+                    break;
+                case "rules":
+                    ParseRules(value, layer);
+                    break;
+                case "description":
+                    break;
+                default:
+                    Error(keyNode, $"unknown key '{key}' (expected one of {string.Join(", ", TopLevelKeys)})");
+                    break;
+            }
+        }
+
+        return layer;
+    }
+
+    private void ParseThresholds(YamlNode node, ParsedLayer layer)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, "thresholds is a mapping with 'flag' and 'reject'");
+            return;
+        }
+
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value;
+            var number = Number(value, 0, 1000);
+            switch (key)
+            {
+                case "flag":
+                    layer.FlagThreshold = number;
+                    break;
+                case "reject":
+                    layer.RejectThreshold = number;
+                    break;
+                default:
+                    Error(keyNode, $"unknown threshold '{key}' (expected flag or reject)");
+                    break;
+            }
+        }
+    }
+
+    private void ParseRules(YamlNode node, ParsedLayer layer)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, "rules is a list");
+            return;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            _currentRule = null;
+            if (item is not YamlMappingNode mapping)
+            {
+                Error(item, "each rule is a mapping with at least 'id' and 'kind'");
+                continue;
+            }
+
+            var rule = ParseRule(mapping);
+            if (rule is not null)
+            {
+                layer.Rules.Add(rule);
+            }
+            else if (_currentRule is not null && Bool(Get(mapping, "enabled")) == false)
+            {
+                layer.Disable.Add(_currentRule);
+            }
+        }
+
+        _currentRule = null;
+    }
+
+    private Rule? ParseRule(YamlMappingNode mapping)
+    {
+        var id = Scalar(Get(mapping, "id"));
+        if (id is null || !RuleIdPattern().IsMatch(id))
+        {
+            Error(mapping, "rule needs an 'id' of lower-case letters, digits, '.', '_' or '-'");
+            return null;
+        }
+
+        _currentRule = id;
+        var errorsBefore = _errors.Count;
+        var kind = Scalar(Get(mapping, "kind"));
+        if (kind is null || !KindKeys.TryGetValue(kind, out var kindKeys))
+        {
+            Error(mapping, $"'kind' must be one of {string.Join(", ", KindKeys.Keys)}");
+            return null;
+        }
+
+        foreach (var (keyNode, _) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (!CommonRuleKeys.Contains(key) && !kindKeys.Contains(key))
+            {
+                Error(keyNode, $"unknown key '{key}' for a {kind} rule");
+            }
+        }
+
+        if (Bool(Get(mapping, "enabled")) == false)
+        {
+            return null;
+        }
+
+        var category = Scalar(Get(mapping, "category")) ?? DefaultCategory.GetValueOrDefault(kind);
+        if (string.IsNullOrWhiteSpace(category))
+        {
+            Error(mapping, "rule needs a 'category' (profanity, slur, insult, threat, spam, link, ...)");
+            category = "unknown";
+        }
+
+        var severity = Scalar(Get(mapping, "severity")) ?? "medium";
+        if (!Severities.Contains(severity))
+        {
+            Error(Get(mapping, "severity")!, $"severity must be one of {string.Join(", ", Severities)}");
+        }
+
+        var action = RuleAction.None;
+        var actionText = Scalar(Get(mapping, "action"));
+        if (actionText is not null && !Enum.TryParse(actionText, ignoreCase: true, out action))
+        {
+            Error(Get(mapping, "action")!, "action must be none, flag or reject");
+        }
+
+        var weight = Number(Get(mapping, "weight"), 0, 100) ?? (action == RuleAction.None ? 1.0 : 0.0);
+        if (weight == 0 && action == RuleAction.None)
+        {
+            Error(mapping, "rule has neither an action nor a weight, so it could never matter");
+        }
+
+        var common = new CommonFields(id, category, severity, action, weight,
+            (int?)Number(Get(mapping, "max_count"), 1, 1000) ?? 1, ParseCondition(Get(mapping, "when")), (int)mapping.Start.Line);
+
+        Rule? rule = kind switch
+        {
+            "terms" => BuildTerms(mapping),
+            "regex" => BuildRegex(mapping),
+            "links" => new LinkRule
+            {
+                MaxLinks = (int?)Number(Get(mapping, "max_links"), 0, 1000) ?? 0,
+                AllowedDomains = StringList(Get(mapping, "allowed_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
+                DeniedDomains = StringList(Get(mapping, "denied_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
+                Shorteners = Bool(Get(mapping, "shorteners")) ?? false,
+            },
+            "length" => BuildLength(mapping),
+            "capitals" => new CapitalsRule
+            {
+                MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 20,
+                MaxShare = Number(Get(mapping, "max_share"), 0.01, 1) ?? 0.7,
+            },
+            "repetition" => BuildRepetition(mapping),
+            "personal_data" => new PersonalDataRule
+            {
+                Emails = Bool(Get(mapping, "emails")) ?? true,
+                Phones = Bool(Get(mapping, "phones")) ?? true,
+            },
+            "duplicate" => new DuplicateRule
+            {
+                Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromHours(1),
+                MinSimilarity = Number(Get(mapping, "min_similarity"), 0.1, 1) ?? 0.9,
+                MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 12,
+            },
+            "flood" => new FloodRule
+            {
+                Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromMinutes(10),
+                MaxComments = (int?)Number(Get(mapping, "max_comments"), 1, 100_000) ?? 5,
+            },
+            _ => null,
+        };
+
+        return _errors.Count == errorsBefore && rule is not null ? Init(rule, common) : null;
+    }
+
+    private sealed record CommonFields(
+        string Id, string Category, string Severity, RuleAction Action, double Weight, int MaxCount, AuthorCondition? When, int Line);
+
+    private Rule Init(Rule rule, CommonFields common)
+    {
+        rule.Id = common.Id;
+        rule.Category = common.Category;
+        rule.Severity = common.Severity;
+        rule.Action = common.Action;
+        rule.Weight = common.Weight;
+        rule.MaxCount = common.MaxCount;
+        rule.When = common.When;
+        rule.SourceFile = _file;
+        rule.SourceLine = common.Line;
+        return rule;
+    }
+
+    private TermsRule? BuildTerms(YamlMappingNode mapping)
+    {
+        var termsNode = Get(mapping, "terms");
+        if (termsNode is null)
+        {
+            Error(mapping, "a terms rule needs 'terms'");
+            return null;
+        }
+
+        var patterns = new List<TermPattern>();
+        foreach (var written in ParseTerms(termsNode, "terms"))
+        {
+            var pattern = TermPattern.Parse(written, out _);
+            if (pattern is not null)
+            {
+                patterns.Add(pattern);
+            }
+        }
+
+        return new TermsRule
+        {
+            Terms = patterns,
+        };
+    }
+
+    private RegexRule? BuildRegex(YamlMappingNode mapping)
+    {
+        var patternNode = Get(mapping, "pattern");
+        var pattern = Scalar(patternNode);
+        if (pattern is null)
+        {
+            Error(mapping, "a regex rule needs a 'pattern'");
+            return null;
+        }
+
+        var target = Scalar(Get(mapping, "target")) ?? "original";
+        if (target is not ("original" or "normalized"))
+        {
+            Error(Get(mapping, "target")!, "target must be original or normalized");
+        }
+
+        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+        if (Bool(Get(mapping, "case_sensitive")) != true)
+        {
+            options |= RegexOptions.IgnoreCase;
+        }
+
+        try
+        {
+            return new RegexRule
+            {
+                Pattern = new Regex(pattern, options, RegexTimeout),
+                OnNormalizedText = target == "normalized",
+            };
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            Error(patternNode!, $"pattern is not a valid non-backtracking regular expression: {exception.Message}");
+            return null;
+        }
+    }
+
+    private LengthRule? BuildLength(YamlMappingNode mapping)
+    {
+        var min = (int?)Number(Get(mapping, "min_chars"), 0, 1_000_000);
+        var max = (int?)Number(Get(mapping, "max_chars"), 1, 1_000_000);
+        if (min is null && max is null)
+        {
+            Error(mapping, "a length rule needs min_chars or max_chars");
+        }
+
+        return new LengthRule
+        {
+            MinChars = min, MaxChars = max,
+        };
+    }
+
+    private RepetitionRule? BuildRepetition(YamlMappingNode mapping)
+    {
+        var maxRun = (int?)Number(Get(mapping, "max_char_run"), 1, 100_000);
+        var maxRepeats = (int?)Number(Get(mapping, "max_word_repeats"), 1, 100_000);
+        if (maxRun is null && maxRepeats is null)
+        {
+            Error(mapping, "a repetition rule needs max_char_run or max_word_repeats");
+        }
+
+        return new RepetitionRule
+        {
+            MaxCharRun = maxRun, MaxWordRepeats = maxRepeats,
+        };
+    }
+
+    private AuthorCondition? ParseCondition(YamlNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, "'when' is a mapping with account_age_days_under and/or approved_comments_under");
+            return null;
+        }
+
+        foreach (var (keyNode, _) in mapping.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value;
+            if (key is not ("account_age_days_under" or "approved_comments_under"))
+            {
+                Error(keyNode, $"unknown condition '{key}' (expected account_age_days_under or approved_comments_under)");
+            }
+        }
+
+        var age = (int?)Number(Get(mapping, "account_age_days_under"), 1, 100_000);
+        var approved = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000);
+        return age is null && approved is null ? null : new AuthorCondition(age, approved);
+    }
+
+    private List<string> ParseTerms(YamlNode node, string what)
+    {
+        var terms = new List<string>();
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, $"'{what}' is a list of terms");
+            return terms;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            var written = Scalar(item);
+            if (written is null)
+            {
+                Error(item, $"each entry of '{what}' is a term");
+                continue;
+            }
+
+            if (TermPattern.Parse(written, out var error) is null)
+            {
+                Error(item, error!);
+                continue;
+            }
+
+            terms.Add(written);
+        }
+
+        return terms;
+    }
+
+    private List<string> StringList(YamlNode? node)
+    {
+        var values = new List<string>();
+        if (node is null)
+        {
+            return values;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, "expected a list");
+            return values;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            if (Scalar(item) is { } value)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                Error(item, "expected a plain value");
+            }
+        }
+
+        return values;
+    }
+
+    private static YamlNode? Get(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Scalar(YamlNode? node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+    private bool? Bool(YamlNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (Scalar(node) is { } text && bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        Error(node, "expected true or false");
+        return null;
+    }
+
+    private double? Number(YamlNode? node, double min, double max)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (Scalar(node) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            if (value >= min && value <= max)
+            {
+                return value;
+            }
+
+            Error(node, $"{text} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            return null;
+        }
+
+        Error(node, "expected a number");
+        return null;
+    }
+
+    /// <summary>Durations are written like <c>90s</c>, <c>10m</c>, <c>24h</c>, <c>7d</c>.</summary>
+    private TimeSpan? Duration(YamlNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var text = Scalar(node);
+        if (text is { Length: >= 2 } && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
+            && amount > 0)
+        {
+            TimeSpan? duration = text[^1] switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            if (duration is { } value && value <= TimeSpan.FromDays(30))
+            {
+                return value;
+            }
+        }
+
+        Error(node, "expected a duration up to 30d such as 90s, 10m, 24h or 7d");
+        return null;
+    }
+
+    private void Error(YamlNode node, string message) => Error(node.Start.Line, message);
+
+    private void Error(long line, string message) => _errors.Add(new RuleSetError(_file, (int)line, _currentRule, message));
+}

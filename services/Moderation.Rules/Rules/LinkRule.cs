@@ -1,0 +1,46 @@
+namespace Moderation.Rules.Rules;
+
+/// <summary>
+/// Fires on links: every link to a denied domain or (with <see cref="Shorteners"/>) a URL shortener, and every
+/// link past the first <see cref="MaxLinks"/>. Links to allowed domains never count.
+/// </summary>
+public sealed class LinkRule : Rule
+{
+    public static readonly IReadOnlyList<string> KnownShorteners =
+    [
+        "bit.ly", "goo.gl", "tinyurl.com", "t.co", "ow.ly", "is.gd", "buff.ly", "adf.ly", "bit.do", "cutt.ly",
+        "shorturl.at", "rebrand.ly", "tiny.cc", "rb.gy", "soo.gd", "s.id", "v.gd", "lnkd.in", "t.ly", "shorte.st",
+    ];
+
+    public int MaxLinks { get; init; }
+
+    public IReadOnlyList<string> AllowedDomains { get; init; } = [];
+
+    public IReadOnlyList<string> DeniedDomains { get; init; } = [];
+
+    public bool Shorteners { get; init; }
+
+    public override string Kind => "links";
+
+    internal override void Evaluate(EvaluationContext context, HitCollector hits)
+    {
+        var original = context.Original;
+        var counted = 0;
+        foreach (var match in LinkFinder.Find(original))
+        {
+            var host = LinkFinder.Host(original.AsSpan(match.Index, match.Length));
+            if (AllowedDomains.Any(domain => LinkFinder.IsWithin(host, domain)))
+            {
+                continue;
+            }
+
+            counted++;
+            var denied = DeniedDomains.Any(domain => LinkFinder.IsWithin(host, domain))
+                || Shorteners && KnownShorteners.Any(domain => LinkFinder.IsWithin(host, domain));
+            if (denied || counted > MaxLinks)
+            {
+                hits.Add(this, original, match.Index, match.Length);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace Moderation.Rules.Rules;
+
+/// <summary>Fires on e-mail addresses and phone numbers, which a public comment should not expose.</summary>
+public sealed partial class PersonalDataRule : Rule
+{
+    private const int MinPhoneDigits = 7;
+
+    public bool Emails { get; init; } = true;
+
+    public bool Phones { get; init; } = true;
+
+    public override string Kind => "personal_data";
+
+    [GeneratedRegex(@"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PhonePattern();
+
+    internal override void Evaluate(EvaluationContext context, HitCollector hits)
+    {
+        var original = context.Original;
+        if (Emails && original.Contains('@'))
+        {
+            foreach (var match in EmailPattern().EnumerateMatches(original))
+            {
+                hits.Add(this, original, match.Index, match.Length);
+            }
+        }
+
+        if (Phones && context.Text.DigitCount >= MinPhoneDigits)
+        {
+            foreach (var match in PhonePattern().EnumerateMatches(original))
+            {
+                if (CountDigits(original.AsSpan(match.Index, match.Length)) >= MinPhoneDigits)
+                {
+                    hits.Add(this, original, match.Index, match.Length);
+                }
+            }
+        }
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        var digits = 0;
+        foreach (var c in span)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+        }
+
+        return digits;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Moderation.Rules.Rules;
+
+/// <summary>
+/// A regular expression, run without backtracking (linear time in the text) so no pattern can stall a worker.
+/// It reads the original text, or the normalized one (lower case, look-alikes and leetspeak folded, separators as
+/// single spaces) where evasions are already undone.
+/// </summary>
+public sealed class RegexRule : Rule
+{
+    public required Regex Pattern { get; init; }
+
+    public bool OnNormalizedText { get; init; }
+
+    public override string Kind => "regex";
+
+    internal override void Evaluate(EvaluationContext context, HitCollector hits)
+    {
+        var text = context.Text;
+        var input = OnNormalizedText ? text.PrimarySpan : context.Original.AsSpan();
+        try
+        {
+            foreach (var match in Pattern.EnumerateMatches(input))
+            {
+                if (match.Length == 0)
+                {
+                    continue;
+                }
+
+                if (OnNormalizedText)
+                {
+                    var (start, length) = text.OriginalSpan(match.Index, match.Index + match.Length - 1);
+                    hits.Add(this, context.Original, start, length);
+                }
+                else
+                {
+                    hits.Add(this, context.Original, match.Index, match.Length);
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // The non-backtracking engine is linear; the timeout only guards against a pathological size.
+        }
+    }
+}

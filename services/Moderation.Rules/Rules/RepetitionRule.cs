@@ -1,0 +1,100 @@
+using Moderation.Rules.Normalization;
+
+namespace Moderation.Rules.Rules;
+
+/// <summary>Fires on a character repeated more than <see cref="MaxCharRun"/> times or a word said more than <see cref="MaxWordRepeats"/> times in a row.</summary>
+public sealed class RepetitionRule : Rule
+{
+    public int? MaxCharRun { get; init; }
+
+    public int? MaxWordRepeats { get; init; }
+
+    public override string Kind => "repetition";
+
+    internal override void Evaluate(EvaluationContext context, HitCollector hits)
+    {
+        if (MaxCharRun is { } maxRun)
+        {
+            FindCharRuns(context, hits, maxRun);
+        }
+
+        if (MaxWordRepeats is { } maxRepeats)
+        {
+            FindWordRepeats(context, hits, maxRepeats);
+        }
+    }
+
+    private void FindCharRuns(EvaluationContext context, HitCollector hits, int maxRun)
+    {
+        var text = context.Original;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = char.ToLowerInvariant(text[i]);
+            var end = i + 1;
+            while (end < text.Length && char.ToLowerInvariant(text[end]) == c)
+            {
+                end++;
+            }
+
+            if (end - i > maxRun && !char.IsWhiteSpace(c))
+            {
+                hits.Add(this, text, i, end - i);
+            }
+
+            i = end;
+        }
+    }
+
+    private void FindWordRepeats(EvaluationContext context, HitCollector hits, int maxRepeats)
+    {
+        var text = context.Text;
+        var previousStart = -1;
+        var previousLength = 0;
+        var runFirst = -1;
+        var repeats = 0;
+        var i = 0;
+        while (i < text.Count)
+        {
+            if (text.Kind[i] != ElementKind.Letter)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Count && text.Kind[i] == ElementKind.Letter)
+            {
+                i++;
+            }
+
+            var length = i - start;
+            var same = previousStart >= 0 && length == previousLength
+                && text.Primary.AsSpan(start, length).SequenceEqual(text.Primary.AsSpan(previousStart, previousLength));
+            if (same)
+            {
+                repeats++;
+            }
+            else
+            {
+                Report(context, hits, maxRepeats, runFirst, previousStart + previousLength - 1, repeats);
+                runFirst = start;
+                repeats = 1;
+            }
+
+            previousStart = start;
+            previousLength = length;
+        }
+
+        Report(context, hits, maxRepeats, runFirst, previousStart + previousLength - 1, repeats);
+    }
+
+    private void Report(EvaluationContext context, HitCollector hits, int maxRepeats, int first, int last, int repeats)
+    {
+        if (repeats > maxRepeats && first >= 0)
+        {
+            var (start, length) = context.Text.OriginalSpan(first, last);
+            hits.Add(this, context.Original, start, length);
+        }
+    }
+}
