@@ -44,7 +44,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             throw new InvalidOperationException(HowToGetOne);
         }
 
-        var container = new RabbitMqBuilder().WithImage("rabbitmq:3.13-management").Build();
+        var container = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
         await container.StartAsync();
         return new RabbitMqBroker(container.GetConnectionString(), container, canRestart: true);
     }

@@ -34,7 +34,7 @@ public sealed class RunningService : IAsyncDisposable
             .ToArray();
         var app = build(args);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningService(app, new Uri(address));
     }
 
