@@ -81,19 +81,25 @@ internal sealed class TermMatcher
 
     private void ExtendAndSuppress(NormalizedText text, TermMatches matches)
     {
-        var anyAllowed = false;
+        // Allow-listing compares the spans the terms themselves matched, before they grow to whole words:
+        // "cocktail" hides "cock" in it, but "bass" does not hide "dumbass".
+        SuppressAllowed(matches);
         for (var m = 0; m < matches.Count; m++)
         {
             var pattern = _terms[matches.TermId[m]].Pattern;
-            anyAllowed |= _terms[matches.TermId[m]].IsAllowed;
 
             // Report the whole word a prefix or infix term was found in, as a moderator reads it.
             if (!pattern.AnchoredEnd)
             {
                 var last = matches.Last[m];
-                while (last + 1 < text.Count && text.Kind[last + 1] == ElementKind.Letter)
+                while (last + 1 < text.Count && text.Kind[last + 1] != ElementKind.HardSeparator)
                 {
                     last++;
+                }
+
+                if (text.Kind[last] == ElementKind.SoftSeparator)
+                {
+                    last--;
                 }
 
                 matches.Last[m] = last;
@@ -102,20 +108,23 @@ internal sealed class TermMatcher
             if (!pattern.AnchoredStart)
             {
                 var first = matches.First[m];
-                while (first > 0 && text.Kind[first - 1] == ElementKind.Letter)
+                while (first > 0 && text.Kind[first - 1] != ElementKind.HardSeparator)
                 {
                     first--;
+                }
+
+                if (text.Kind[first] == ElementKind.SoftSeparator)
+                {
+                    first++;
                 }
 
                 matches.First[m] = first;
             }
         }
+    }
 
-        if (!anyAllowed)
-        {
-            return;
-        }
-
+    private void SuppressAllowed(TermMatches matches)
+    {
         for (var a = 0; a < matches.Count; a++)
         {
             if (!_terms[matches.TermId[a]].IsAllowed)

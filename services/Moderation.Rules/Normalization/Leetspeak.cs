@@ -20,6 +20,12 @@ internal static class Leetspeak
         '!' => ('i', 'l'),
         '|' => ('l', 'i'),
         '+' => ('t', '\0'),
+        '<' or '(' => ('c', '\0'),
+
+        // Letters swapped for ones that sound or look alike: "cvnt", "azz", "kunt".
+        'v' => ('v', 'u'),
+        'z' => ('z', 's'),
+        'k' => ('k', 'c'),
         _ => ('\0', '\0'),
     };
 }

@@ -108,7 +108,7 @@ internal sealed class TextNormalizer
             return c switch
             {
                 ' ' or '\t' or '\n' or '\r' or '\f' or '\v' => UnitKind.Space,
-                '$' or '@' or '!' or '|' or '+' => UnitKind.LeetSymbol,
+                '$' or '@' or '!' or '|' or '+' or '<' or '(' => UnitKind.LeetSymbol,
                 '*' or '#' or '%' => UnitKind.Mask,
                 _ => UnitKind.Punctuation,
             };
@@ -204,6 +204,12 @@ internal sealed class TextNormalizer
             }
 
             return IsWordish(before) && before >= tokenStart || IsWordish(after) && after < tokenEnd;
+        }
+
+        // '<' and '(' open asides, so only read them as letters inside a word ("<o<k" no, "co<k" yes).
+        if (c is '<' or '(')
+        {
+            return index > tokenStart && IsWordish(index - 1) && index + 1 < tokenEnd && IsWordish(index + 1);
         }
 
         // '!', '|' and '+' end sentences and join words, so only read them as letters before a letter ("sh!t").
@@ -379,7 +385,7 @@ internal sealed class TextNormalizer
                 switch (_unitKind[u])
                 {
                     case UnitKind.Letter:
-                        output.Add(c, '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
+                        output.Add(c, c is 'v' or 'z' or 'k' ? Leetspeak.Read(c).Alternate : '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
                         break;
                     case UnitKind.Digit when _groupHasLetter[p]:
                     case UnitKind.LeetSymbol:

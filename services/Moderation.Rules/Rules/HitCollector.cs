@@ -9,6 +9,8 @@ internal sealed class HitCollector
     private const int MaxHitsPerRule = 10;
 
     private int[] _countPerRule = new int[64];
+    private int[] _lastEndPerRule = new int[64];
+    private int[] _lastHitPerRule = new int[64];
     private List<RuleHit>? _hits;
 
     public RuleAction HardestAction { get; private set; }
@@ -20,6 +22,8 @@ internal sealed class HitCollector
         if (_countPerRule.Length < ruleCount)
         {
             _countPerRule = new int[ruleCount];
+            _lastEndPerRule = new int[ruleCount];
+            _lastHitPerRule = new int[ruleCount];
         }
         else
         {
@@ -33,7 +37,30 @@ internal sealed class HitCollector
 
     public void Add(Rule rule, string original, int start, int length)
     {
-        var count = ++_countPerRule[rule.Index];
+        // Several terms of one rule often find the same words ("sh1t" as shit* and *shit): one hit, counted once.
+        var index = rule.Index;
+        if (_countPerRule[index] > 0 && start < _lastEndPerRule[index] && length > 0)
+        {
+            var end = Math.Max(_lastEndPerRule[index], start + length);
+            _lastEndPerRule[index] = end;
+            if (_hits is not null && _lastHitPerRule[index] >= 0)
+            {
+                var previous = _hits[_lastHitPerRule[index]];
+                var mergedStart = Math.Min(previous.Start, start);
+                _hits[_lastHitPerRule[index]] = previous with
+                {
+                    Start = mergedStart,
+                    Length = end - mergedStart,
+                    Match = original.Substring(mergedStart, end - mergedStart),
+                };
+            }
+
+            return;
+        }
+
+        _lastEndPerRule[index] = start + length;
+        _lastHitPerRule[index] = -1;
+        var count = ++_countPerRule[index];
         if (count <= rule.MaxCount)
         {
             Score += rule.Weight;
@@ -47,6 +74,7 @@ internal sealed class HitCollector
         if (count <= MaxHitsPerRule)
         {
             _hits ??= new List<RuleHit>(4);
+            _lastHitPerRule[index] = _hits.Count;
             _hits.Add(new RuleHit(rule.Id, rule.Category, rule.Severity, start, length, original.Substring(start, length)));
         }
     }

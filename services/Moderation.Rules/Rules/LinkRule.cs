@@ -6,9 +6,10 @@ namespace Moderation.Rules.Rules;
 /// </summary>
 public sealed class LinkRule : Rule
 {
+    // t.co is left out: Twitter wraps every link in it, so it says nothing about where a link goes.
     public static readonly IReadOnlyList<string> KnownShorteners =
     [
-        "bit.ly", "goo.gl", "tinyurl.com", "t.co", "ow.ly", "is.gd", "buff.ly", "adf.ly", "bit.do", "cutt.ly",
+        "bit.ly", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly", "adf.ly", "bit.do", "cutt.ly",
         "shorturl.at", "rebrand.ly", "tiny.cc", "rb.gy", "soo.gd", "s.id", "v.gd", "lnkd.in", "t.ly", "shorte.st",
     ];
 
