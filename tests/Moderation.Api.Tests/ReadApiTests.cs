@@ -12,8 +12,8 @@ public sealed class ReadApiTests(ComposedHost host) : IClassFixture<ComposedHost
         var submitted = new List<Guid>();
         for (var i = 0; i < 7; i++)
         {
-            var id = await host.Site.SubmitAsync(article, $"Polite comment number {i} about the summit.");
-            await host.Site.WaitForFinalStatusAsync(id);
+            var id = await host.Site.SubmitAsync(article, Opinions[i], authorId: $"reader-{i}");
+            Assert.Equal("approved", (await host.Site.WaitForFinalStatusAsync(id))!["status"]!.GetValue<string>());
             submitted.Add(id);
         }
 
@@ -24,6 +24,17 @@ public sealed class ReadApiTests(ComposedHost host) : IClassFixture<ComposedHost
         Assert.Equal(submitted.Order(), oldest.Order());
         Assert.Equal(oldest.AsEnumerable().Reverse(), newest);
     }
+
+    private static readonly string[] Opinions =
+    [
+        "The summit timeline in the third paragraph is the clearest I have read.",
+        "I wonder how the European leaders will answer this next week.",
+        "Good reporting; the quotes from both sides help.",
+        "Would love a follow-up on what the UN vote means in practice.",
+        "My grandfather lived through the last cold war, and this feels familiar.",
+        "Thank you for keeping the comment section civil.",
+        "Is there a transcript of the press conference available?",
+    ];
 
     private async Task<List<Guid>> ReadAllAsync(string article, string order, int limit)
     {

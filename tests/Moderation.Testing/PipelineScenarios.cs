@@ -8,7 +8,7 @@ namespace Moderation.Testing;
 /// </summary>
 public abstract class PipelineScenarios
 {
-    /// <summary>A term the default rule pack rejects outright.</summary>
+    /// <summary>A profanity of the default pack; with the insult and the threat around it the comment scores past rejection.</summary>
     public const string BlockedTerm = "motherfucker";
 
     protected abstract SiteApiClient Site { get; }
@@ -43,7 +43,7 @@ public abstract class PipelineScenarios
     public async Task A_comment_with_a_blocked_term_is_rejected_with_a_hit_on_the_term()
     {
         var article = NewArticle();
-        var body = $"You are a {BlockedTerm} and everyone here knows it.";
+        var body = $"You stupid {BlockedTerm}, go kill yourself.";
         var id = await Site.SubmitAsync(article, body);
 
         var status = await Site.WaitForFinalStatusAsync(id);
