@@ -5,7 +5,7 @@ using Moderation.Storage.Review;
 
 namespace Moderation.Storage;
 
-/// <summary>The five stores of one provider, sharing one database, plus what the host needs to run them.</summary>
+/// <summary>The stores of one provider, sharing one database, plus what the host needs to run them.</summary>
 public interface IModerationStores : IAsyncDisposable
 {
     ICommentStatusStore CommentStatus { get; }
@@ -17,6 +17,14 @@ public interface IModerationStores : IAsyncDisposable
     IReviewQueueStore ReviewQueue { get; }
 
     IAuthorActivityStore AuthorActivity { get; }
+
+    IModeratorAccountStore ModeratorAccounts { get; }
+
+    IModeratorTokenStore ModeratorTokens { get; }
+
+    IReviewAuditStore ReviewAudit { get; }
+
+    IReviewCommentLogStore ReviewComments { get; }
 
     /// <summary>Creates tables and indexes once; safe to call again and from several processes.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);

@@ -17,7 +17,7 @@ public static class StorageHostBuilderExtensions
     public const string HealthCheckName = "store";
 
     /// <summary>
-    /// Registers the five stores of the provider chosen in <c>Storage:Provider</c> as singletons, the start-up schema
+    /// Registers the stores of the provider chosen in <c>Storage:Provider</c> as singletons, the start-up schema
     /// initializer, the store retry pipelines and a readiness health check named <c>store</c>.
     /// </summary>
     public static IHostApplicationBuilder AddModerationStorage(this IHostApplicationBuilder builder)
@@ -42,6 +42,10 @@ public static class StorageHostBuilderExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ArticleComments);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewQueue);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorActivity);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorAccounts);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorTokens);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewAudit);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewComments);
 
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(HealthCheckName, tags: ["ready"]);

@@ -106,5 +106,7 @@ internal sealed class MongoDatabaseContext
                     new CreateIndexOptions { Name = "SubmittedAt_ttl", ExpireAfter = _activityRetention }),
             ],
             cancellationToken).ConfigureAwait(false);
+
+        await MongoReviewIndexes.CreateAsync(Database, cancellationToken).ConfigureAwait(false);
     }
 }

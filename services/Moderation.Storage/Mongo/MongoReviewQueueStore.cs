@@ -8,6 +8,7 @@ namespace Moderation.Storage.Mongo;
 internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IReviewQueueStore
 {
     private static readonly FilterDefinitionBuilder<ReviewItemDocument> Filter = Builders<ReviewItemDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<ReviewItemDocument> Update = Builders<ReviewItemDocument>.Update;
 
     public Task<bool> AddAsync(ReviewItem item, CancellationToken cancellationToken = default) =>
         context.TryInsertAsync(context.ReviewQueue, ReviewItemDocument.From(item), cancellationToken);
@@ -25,18 +26,29 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
     public Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
         return context.RunAsync<IReadOnlyList<ReviewItem>>(
             async token =>
             {
-                var documents = await context.ReviewQueue
-                    .Find(Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending))
-                    .Sort(Builders<ReviewItemDocument>.Sort.Ascending(d => d.QueuedAt).Ascending(d => d.Id))
-                    .Limit(limit)
+                var documents = await context.ReviewQueue.Find(Matching(query))
+                    .Sort(Order(query.Order))
+                    .Limit(query.Limit)
                     .ToListAsync(token).ConfigureAwait(false);
                 return [.. documents.Select(d => d.ToRecord())];
             },
             cancellationToken);
     }
+
+    public Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            token => context.ReviewQueue.CountDocumentsAsync(
+                Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending), cancellationToken: token),
+            cancellationToken);
 
     public Task<bool> DecideAsync(
         Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
@@ -47,12 +59,109 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             {
                 var result = await context.ReviewQueue.UpdateOneAsync(
                     Filter.Eq(d => d.Id, commentId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending),
-                    Builders<ReviewItemDocument>.Update
+                    Update
                         .Set(d => d.Status, status)
-                        .Set(d => d.Review, ModeratorDecisionDocument.From(review)),
+                        .Set(d => d.Review, ModeratorDecisionDocument.From(review))
+                        .Set(d => d.LeasedBy, null)
+                        .Set(d => d.LeaseExpiresAt, null),
                     cancellationToken: token).ConfigureAwait(false);
                 return result.ModifiedCount == 1;
             },
             cancellationToken);
+    }
+
+    // findAndModify matches and writes one document atomically; a concurrent claim that changed it first makes the
+    // server re-evaluate the filter, so two moderators never both get the same item.
+    public Task<ReviewItem?> ClaimNextAsync(
+        ReviewQueueQuery query, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
+        ReviewLeases.EnsureValid(moderator, leaseFor);
+        return LeaseAsync(Matching(query) & Unleased(now), Order(query.Order), moderator, now, leaseFor, cancellationToken);
+    }
+
+    public Task<ReviewItem?> ClaimAsync(
+        Guid commentId, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        ReviewLeases.EnsureValid(moderator, leaseFor);
+        var filter = Filter.Eq(d => d.Id, commentId)
+            & Filter.Eq(d => d.Status, ReviewItemStatus.Pending)
+            & (Unleased(now) | Filter.Eq(d => d.LeasedBy, moderator));
+        return LeaseAsync(filter, null, moderator, now, leaseFor, cancellationToken);
+    }
+
+    public Task<bool> ReleaseAsync(Guid commentId, string moderator, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.UpdateOneAsync(
+                    Filter.Eq(d => d.Id, commentId) & Filter.Eq(d => d.LeasedBy, moderator),
+                    Update.Set(d => d.LeasedBy, null).Set(d => d.LeaseExpiresAt, null),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken);
+
+    public Task<long> ReleaseOthersAsync(string moderator, Guid keep, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.UpdateManyAsync(
+                    Filter.Eq(d => d.LeasedBy, moderator) & Filter.Ne(d => d.Id, keep),
+                    Update.Set(d => d.LeasedBy, null).Set(d => d.LeaseExpiresAt, null),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount;
+            },
+            cancellationToken);
+
+    private Task<ReviewItem?> LeaseAsync(
+        FilterDefinition<ReviewItemDocument> filter,
+        SortDefinition<ReviewItemDocument>? sort,
+        string moderator,
+        DateTimeOffset now,
+        TimeSpan leaseFor,
+        CancellationToken cancellationToken) =>
+        context.RunAsync(
+            async token =>
+            {
+                var document = await context.ReviewQueue.FindOneAndUpdateAsync(
+                    filter,
+                    Update.Set(d => d.LeasedBy, moderator).Set(d => d.LeaseExpiresAt, StoredTime.ToUtcDateTime(now + leaseFor)),
+                    new FindOneAndUpdateOptions<ReviewItemDocument> { Sort = sort, ReturnDocument = ReturnDocument.After },
+                    token).ConfigureAwait(false);
+                return document?.ToRecord();
+            },
+            cancellationToken);
+
+    private static FilterDefinition<ReviewItemDocument> Unleased(DateTimeOffset now) =>
+        Filter.Eq(d => d.LeaseExpiresAt, null) | Filter.Lte(d => d.LeaseExpiresAt, StoredTime.ToUtcDateTime(now));
+
+    private static FilterDefinition<ReviewItemDocument> Matching(ReviewQueueQuery query)
+    {
+        var filter = Filter.Eq(d => d.SiteId, query.SiteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending);
+        if (query.ArticleId is not null)
+        {
+            filter &= Filter.Eq(d => d.Comment.ArticleId, query.ArticleId);
+        }
+
+        if (query.AuthorId is not null)
+        {
+            filter &= Filter.Eq(d => d.Comment.AuthorId, query.AuthorId);
+        }
+
+        if (query.Category is not null)
+        {
+            filter &= Filter.ElemMatch(d => d.Decision.Hits, hit => hit.Category == query.Category);
+        }
+
+        return filter;
+    }
+
+    private static SortDefinition<ReviewItemDocument> Order(ReviewQueueOrder order)
+    {
+        var sort = Builders<ReviewItemDocument>.Sort;
+        return order == ReviewQueueOrder.HighestScoreFirst
+            ? sort.Descending(d => d.Decision.Score).Ascending(d => d.QueuedAt).Ascending(d => d.Id)
+            : sort.Ascending(d => d.QueuedAt).Ascending(d => d.Id);
     }
 }

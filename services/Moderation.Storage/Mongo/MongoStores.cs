@@ -8,7 +8,7 @@ using Polly;
 
 namespace Moderation.Storage.Mongo;
 
-/// <summary>The five stores on one MongoDB database.</summary>
+/// <summary>The stores on one MongoDB database.</summary>
 public sealed class MongoStores : IModerationStores
 {
     private readonly MongoClient _client;
@@ -28,6 +28,10 @@ public sealed class MongoStores : IModerationStores
         ArticleComments = new MongoArticleCommentStore(_context);
         ReviewQueue = new MongoReviewQueueStore(_context);
         AuthorActivity = new MongoAuthorActivityStore(_context);
+        ModeratorAccounts = new MongoModeratorAccountStore(_context);
+        ModeratorTokens = new MongoModeratorTokenStore(_context);
+        ReviewAudit = new MongoReviewAuditStore(_context);
+        ReviewComments = new MongoReviewCommentLogStore(_context);
     }
 
     public ICommentStatusStore CommentStatus { get; }
@@ -39,6 +43,14 @@ public sealed class MongoStores : IModerationStores
     public IReviewQueueStore ReviewQueue { get; }
 
     public IAuthorActivityStore AuthorActivity { get; }
+
+    public IModeratorAccountStore ModeratorAccounts { get; }
+
+    public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IReviewAuditStore ReviewAudit { get; }
+
+    public IReviewCommentLogStore ReviewComments { get; }
 
     internal IMongoDatabase Database => _context.Database;
 

@@ -2,7 +2,7 @@ using Moderation.Contracts;
 
 namespace Moderation.Storage.Review;
 
-/// <summary>Owned by the Review service: the flagged comments of each site.</summary>
+/// <summary>Owned by the Review service: the flagged comments of each site, and who is working which.</summary>
 public interface IReviewQueueStore
 {
     /// <summary>Queues the item once. Returns false (and changes nothing) when the comment is already queued.</summary>
@@ -13,10 +13,36 @@ public interface IReviewQueueStore
     /// <summary>Pending items of one site, oldest queued first.</summary>
     Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Pending items of one site that match the query's filters, in its order, leased or not.</summary>
+    Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many items of the site are pending.</summary>
+    Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) while the item is still Pending,
     /// so a repeated or concurrent decision never overwrites the first. Returns true when it changed the item.
     /// </summary>
     Task<bool> DecideAsync(
         Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases the first pending item that matches the query and that nobody holds at <paramref name="now"/>, in one
+    /// conditional write, so two moderators never get the same item. Null when there is none.
+    /// </summary>
+    Task<ReviewItem?> ClaimNextAsync(
+        ReviewQueueQuery query, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases (or renews) one pending item when it is unleased, lapsed or already the moderator's. Null when it is not
+    /// pending or someone else holds it.
+    /// </summary>
+    Task<ReviewItem?> ClaimAsync(
+        Guid commentId, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the item back; false when the moderator did not hold it.</summary>
+    Task<bool> ReleaseAsync(Guid commentId, string moderator, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives back every other item the moderator holds, so one person works one item at a time.</summary>
+    Task<long> ReleaseOthersAsync(string moderator, Guid keep, CancellationToken cancellationToken = default);
 }

@@ -6,14 +6,17 @@ namespace Moderation.Storage.Sqlite;
 
 internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQueueStore
 {
+    // A lease is held while its expiry is in the future; NULL or past means anyone may claim the item.
+    private const string Unleased = "(lease_expires_at IS NULL OR lease_expires_at <= @now)";
+
     public Task<bool> AddAsync(ReviewItem item, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>
             {
                 await using var command = connection.Command(
                     """
-                    INSERT INTO review_queue (comment_id, site_id, status, queued_at, comment, decision, review)
-                    VALUES (@id, @site, @status, @queued, @comment, @decision, @review)
+                    INSERT INTO review_queue (comment_id, site_id, status, queued_at, comment, decision, review, leased_by, lease_expires_at)
+                    VALUES (@id, @site, @status, @queued, @comment, @decision, @review, @leased_by, @lease_expires)
                     ON CONFLICT (comment_id) DO NOTHING
                     """,
                     ("@id", item.Comment.Id.ToKey()),
@@ -22,7 +25,9 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
                     ("@queued", StoredTime.ToMilliseconds(item.QueuedAt)),
                     ("@comment", SqliteJson.Serialize(item.Comment)),
                     ("@decision", SqliteJson.Serialize(item.Decision)),
-                    ("@review", SqliteJson.Serialize(item.Review)));
+                    ("@review", SqliteJson.Serialize(item.Review)),
+                    ("@leased_by", item.Lease?.Moderator),
+                    ("@lease_expires", item.Lease is null ? null : StoredTime.ToMilliseconds(item.Lease.ExpiresAt)));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
             },
             cancellationToken);
@@ -40,22 +45,33 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
     public Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
         return database.RunAsync<IReadOnlyList<ReviewItem>>(
             async (connection, token) =>
             {
                 await using var command = connection.Command(
-                    """
-                    SELECT * FROM review_queue
-                    WHERE site_id = @site AND status = 'Pending'
-                    ORDER BY queued_at, comment_id
-                    LIMIT @limit
-                    """,
-                    ("@site", siteId),
-                    ("@limit", limit));
+                    $"SELECT * FROM review_queue WHERE {Filters(query)} ORDER BY {OrderBy(query.Order)} LIMIT @limit");
+                BindFilters(command, query);
+                command.Parameters.AddWithValue("@limit", query.Limit);
                 return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
             },
             cancellationToken);
     }
+
+    public Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "SELECT COUNT(*) FROM review_queue WHERE site_id = @site AND status = 'Pending'", ("@site", siteId));
+                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken);
 
     public Task<bool> DecideAsync(
         Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
@@ -65,7 +81,10 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             async (connection, token) =>
             {
                 await using var command = connection.Command(
-                    "UPDATE review_queue SET status = @status, review = @review WHERE comment_id = @id AND status = 'Pending'",
+                    """
+                    UPDATE review_queue SET status = @status, review = @review, leased_by = NULL, lease_expires_at = NULL
+                    WHERE comment_id = @id AND status = 'Pending'
+                    """,
                     ("@id", commentId.ToKey()),
                     ("@status", status.ToString()),
                     ("@review", SqliteJson.Serialize(review)));
@@ -74,10 +93,134 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             cancellationToken);
     }
 
-    private static ReviewItem Read(SqliteDataReader reader) => new(
-        reader.GetJson<Comment>("comment")!,
-        reader.GetJson<ModerationDecision>("decision")!,
-        reader.GetTime("queued_at"),
-        reader.GetEnum<ReviewItemStatus>("status"),
-        reader.GetJson<ModeratorDecision>("review"));
+    // One UPDATE picks and leases the item: SQLite runs one writer at a time, and the lease condition is checked
+    // again in the outer WHERE, so two claims can never both win the same row.
+    public Task<ReviewItem?> ClaimNextAsync(
+        ReviewQueueQuery query, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
+        ReviewLeases.EnsureValid(moderator, leaseFor);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    $"""
+                    UPDATE review_queue SET leased_by = @moderator, lease_expires_at = @expires
+                    WHERE comment_id = (
+                        SELECT comment_id FROM review_queue
+                        WHERE {Filters(query)} AND {Unleased}
+                        ORDER BY {OrderBy(query.Order)} LIMIT 1)
+                      AND status = 'Pending' AND {Unleased}
+                    RETURNING *
+                    """);
+                BindFilters(command, query);
+                BindLease(command, moderator, now, leaseFor);
+                return await command.ReadSingleOrDefaultAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<ReviewItem?> ClaimAsync(
+        Guid commentId, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        ReviewLeases.EnsureValid(moderator, leaseFor);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    $"""
+                    UPDATE review_queue SET leased_by = @moderator, lease_expires_at = @expires
+                    WHERE comment_id = @id AND status = 'Pending' AND ({Unleased} OR leased_by = @moderator)
+                    RETURNING *
+                    """,
+                    ("@id", commentId.ToKey()));
+                BindLease(command, moderator, now, leaseFor);
+                return await command.ReadSingleOrDefaultAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> ReleaseAsync(Guid commentId, string moderator, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    UPDATE review_queue SET leased_by = NULL, lease_expires_at = NULL
+                    WHERE comment_id = @id AND leased_by = @moderator
+                    """,
+                    ("@id", commentId.ToKey()),
+                    ("@moderator", moderator));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
+    public Task<long> ReleaseOthersAsync(string moderator, Guid keep, CancellationToken cancellationToken = default) =>
+        database.RunAsync<long>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    UPDATE review_queue SET leased_by = NULL, lease_expires_at = NULL
+                    WHERE leased_by = @moderator AND comment_id <> @keep
+                    """,
+                    ("@keep", keep.ToKey()),
+                    ("@moderator", moderator));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    // Filters read the stored JSON: the embedded store trades an index for one schema shared with the comment records.
+    private static string Filters(ReviewQueueQuery query)
+    {
+        var sql = "site_id = @site AND status = 'Pending'";
+        if (query.ArticleId is not null)
+        {
+            sql += " AND json_extract(comment, '$.articleId') = @article";
+        }
+
+        if (query.AuthorId is not null)
+        {
+            sql += " AND json_extract(comment, '$.author.id') = @author";
+        }
+
+        if (query.Category is not null)
+        {
+            sql += " AND EXISTS (SELECT 1 FROM json_each(decision, '$.hits') AS hit WHERE json_extract(hit.value, '$.category') = @category)";
+        }
+
+        return sql;
+    }
+
+    private static string OrderBy(ReviewQueueOrder order) => order == ReviewQueueOrder.HighestScoreFirst
+        ? "json_extract(decision, '$.score') DESC, queued_at, comment_id"
+        : "queued_at, comment_id";
+
+    private static void BindFilters(SqliteCommand command, ReviewQueueQuery query)
+    {
+        command.Parameters.AddWithValue("@site", query.SiteId);
+        command.Parameters.AddWithValue("@article", (object?)query.ArticleId ?? DBNull.Value);
+        command.Parameters.AddWithValue("@author", (object?)query.AuthorId ?? DBNull.Value);
+        command.Parameters.AddWithValue("@category", (object?)query.Category ?? DBNull.Value);
+    }
+
+    private static void BindLease(SqliteCommand command, string moderator, DateTimeOffset now, TimeSpan leaseFor)
+    {
+        command.Parameters.AddWithValue("@moderator", moderator);
+        command.Parameters.AddWithValue("@now", StoredTime.ToMilliseconds(now));
+        command.Parameters.AddWithValue("@expires", StoredTime.ToMilliseconds(now + leaseFor));
+    }
+
+    private static ReviewItem Read(SqliteDataReader reader)
+    {
+        var leasedBy = reader.GetNullableString("leased_by");
+        var expires = reader.IsDBNull(reader.GetOrdinal("lease_expires_at")) ? (DateTimeOffset?)null : reader.GetTime("lease_expires_at");
+        return new ReviewItem(
+            reader.GetJson<Comment>("comment")!,
+            reader.GetJson<ModerationDecision>("decision")!,
+            reader.GetTime("queued_at"),
+            reader.GetEnum<ReviewItemStatus>("status"),
+            reader.GetJson<ModeratorDecision>("review"),
+            leasedBy is not null && expires is { } at ? new ReviewLease(leasedBy, at) : null);
+    }
 }

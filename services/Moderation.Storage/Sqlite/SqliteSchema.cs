@@ -48,7 +48,9 @@ internal static class SqliteSchema
             queued_at    INTEGER NOT NULL,
             comment      TEXT    NOT NULL,
             decision     TEXT    NOT NULL,
-            review       TEXT    NULL
+            review       TEXT    NULL,
+            leased_by    TEXT    NULL,
+            lease_expires_at INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
             ON review_queue (site_id, status, queued_at, comment_id);
@@ -64,5 +66,5 @@ internal static class SqliteSchema
             ON author_activity (site_id, author_id, submitted_at, comment_id);
         CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
             ON author_activity (submitted_at);
-        """;
+        """ + SqliteReviewSchema.Script;
 }

@@ -7,7 +7,7 @@ using Polly;
 
 namespace Moderation.Storage.Sqlite;
 
-/// <summary>The five stores on one SQLite file.</summary>
+/// <summary>The stores on one SQLite file.</summary>
 public sealed class SqliteStores : IModerationStores
 {
     private readonly SqliteDatabase _database;
@@ -22,6 +22,10 @@ public sealed class SqliteStores : IModerationStores
         ArticleComments = new SqliteArticleCommentStore(_database);
         ReviewQueue = new SqliteReviewQueueStore(_database);
         AuthorActivity = new SqliteAuthorActivityStore(_database);
+        ModeratorAccounts = new SqliteModeratorAccountStore(_database);
+        ModeratorTokens = new SqliteModeratorTokenStore(_database);
+        ReviewAudit = new SqliteReviewAuditStore(_database);
+        ReviewComments = new SqliteReviewCommentLogStore(_database);
     }
 
     public ICommentStatusStore CommentStatus { get; }
@@ -33,6 +37,14 @@ public sealed class SqliteStores : IModerationStores
     public IReviewQueueStore ReviewQueue { get; }
 
     public IAuthorActivityStore AuthorActivity { get; }
+
+    public IModeratorAccountStore ModeratorAccounts { get; }
+
+    public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IReviewAuditStore ReviewAudit { get; }
+
+    public IReviewCommentLogStore ReviewComments { get; }
 
     /// <summary>Stores on <paramref name="path"/> with the default retry policies, schema created. For tests and tools.</summary>
     public static async Task<SqliteStores> CreateAsync(

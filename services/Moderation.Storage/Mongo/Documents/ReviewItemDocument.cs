@@ -24,6 +24,12 @@ internal sealed class ReviewItemDocument
 
     public ModeratorDecisionDocument? Review { get; set; }
 
+    /// <summary>Who holds the lease; null when nobody ever did or it was released.</summary>
+    public string? LeasedBy { get; set; }
+
+    /// <summary>When the lease lapses; a time in the past means anyone may claim the item.</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
+
     public static ReviewItemDocument From(ReviewItem item) => new()
     {
         Id = item.Comment.Id,
@@ -33,8 +39,15 @@ internal sealed class ReviewItemDocument
         Comment = CommentDocument.From(item.Comment),
         Decision = ModerationDecisionDocument.From(item.Decision),
         Review = item.Review is null ? null : ModeratorDecisionDocument.From(item.Review),
+        LeasedBy = item.Lease?.Moderator,
+        LeaseExpiresAt = item.Lease is null ? null : StoredTime.ToUtcDateTime(item.Lease.ExpiresAt),
     };
 
-    public ReviewItem ToRecord() =>
-        new(Comment.ToRecord(), Decision.ToRecord(), StoredTime.FromUtcDateTime(QueuedAt), Status, Review?.ToRecord());
+    public ReviewItem ToRecord() => new(
+        Comment.ToRecord(),
+        Decision.ToRecord(),
+        StoredTime.FromUtcDateTime(QueuedAt),
+        Status,
+        Review?.ToRecord(),
+        LeasedBy is not null && LeaseExpiresAt is { } expires ? new ReviewLease(LeasedBy, StoredTime.FromUtcDateTime(expires)) : null);
 }

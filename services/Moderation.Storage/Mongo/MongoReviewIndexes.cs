@@ -1,0 +1,41 @@
+using Moderation.Storage.Mongo.Documents;
+using MongoDB.Driver;
+
+namespace Moderation.Storage.Mongo;
+
+/// <summary>The Review service's collections and their indexes, kept apart from the shared context.</summary>
+internal static class MongoReviewIndexes
+{
+    public const string AccountsCollection = "moderator_accounts";
+    public const string TokensCollection = "moderator_tokens";
+    public const string AuditCollection = "review_audit";
+    public const string CommentsCollection = "review_comments";
+
+    public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        await database.GetCollection<ModeratorTokenDocument>(TokensCollection).Indexes.CreateOneAsync(
+            new CreateIndexModel<ModeratorTokenDocument>(
+                Builders<ModeratorTokenDocument>.IndexKeys.Ascending(d => d.TokenHash),
+                new CreateIndexOptions { Name = "TokenHash_unique", Unique = true }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var audit = Builders<ReviewAuditDocument>.IndexKeys;
+        await database.GetCollection<ReviewAuditDocument>(AuditCollection).Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<ReviewAuditDocument>(
+                    audit.Ascending(d => d.SiteId).Descending(d => d.At).Descending(d => d.Id),
+                    new CreateIndexOptions { Name = "SiteId_At_Id" }),
+                new CreateIndexModel<ReviewAuditDocument>(
+                    audit.Ascending(d => d.Moderator).Descending(d => d.At).Descending(d => d.Id),
+                    new CreateIndexOptions { Name = "Moderator_At_Id" }),
+            ],
+            cancellationToken).ConfigureAwait(false);
+
+        await database.GetCollection<ReviewCommentDocument>(CommentsCollection).Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewCommentDocument>(
+                Builders<ReviewCommentDocument>.IndexKeys
+                    .Ascending(d => d.SiteId).Ascending(d => d.AuthorId).Descending(d => d.SubmittedAt).Descending(d => d.Id),
+                new CreateIndexOptions { Name = "SiteId_AuthorId_SubmittedAt_Id" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

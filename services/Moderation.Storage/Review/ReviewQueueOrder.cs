@@ -1,0 +1,10 @@
+namespace Moderation.Storage.Review;
+
+public enum ReviewQueueOrder
+{
+    /// <summary>Queued first, reviewed first.</summary>
+    OldestFirst,
+
+    /// <summary>The engine's highest score first (the most severe hits), then oldest.</summary>
+    HighestScoreFirst,
+}

@@ -1,0 +1,57 @@
+namespace Moderation.Storage.Sqlite;
+
+/// <summary>The Review service's own tables (accounts, tokens, audit log, comment log), appended to <see cref="SqliteSchema"/>.</summary>
+internal static class SqliteReviewSchema
+{
+    public const string Script = """
+
+        CREATE TABLE IF NOT EXISTS moderator_accounts (
+            username      TEXT    NOT NULL PRIMARY KEY,
+            password_hash TEXT    NOT NULL,
+            role          TEXT    NOT NULL,
+            sites         TEXT    NOT NULL,
+            disabled      INTEGER NOT NULL,
+            created_at    INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS moderator_tokens (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            token_hash    TEXT    NOT NULL UNIQUE,
+            username      TEXT    NOT NULL,
+            name          TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            revoked       INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_moderator_tokens_username ON moderator_tokens (username, created_at);
+
+        CREATE TABLE IF NOT EXISTS review_audit (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            site_id       TEXT    NOT NULL,
+            comment_id    TEXT    NOT NULL,
+            article_id    TEXT    NOT NULL,
+            author_id     TEXT    NOT NULL,
+            moderator     TEXT    NOT NULL,
+            outcome       TEXT    NOT NULL,
+            reason        TEXT    NULL,
+            note          TEXT    NULL,
+            rules         TEXT    NOT NULL,
+            categories    TEXT    NOT NULL,
+            at            INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_audit_site_at ON review_audit (site_id, at, id);
+        CREATE INDEX IF NOT EXISTS ix_review_audit_moderator_at ON review_audit (moderator, at, id);
+
+        CREATE TABLE IF NOT EXISTS review_comments (
+            comment_id    TEXT    NOT NULL PRIMARY KEY,
+            site_id       TEXT    NOT NULL,
+            article_id    TEXT    NOT NULL,
+            author_id     TEXT    NOT NULL,
+            author_name   TEXT    NOT NULL,
+            body          TEXT    NOT NULL,
+            parent_id     TEXT    NULL,
+            submitted_at  INTEGER NOT NULL,
+            outcome       TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_comments_author ON review_comments (site_id, author_id, submitted_at);
+        """;
+}

@@ -1,0 +1,9 @@
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Review;
+
+[Collection(MongoServerCollection.Name)]
+public sealed class MongoModeratorAccountStoreTests(MongoServerFixture server) : ModeratorAccountStoreContract
+{
+    protected override Task<IModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
+}

@@ -1,0 +1,9 @@
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Review;
+
+[Collection(MongoServerCollection.Name)]
+public sealed class MongoReviewCommentLogStoreTests(MongoServerFixture server) : ReviewCommentLogStoreContract
+{
+    protected override Task<IModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
+}
