@@ -58,12 +58,13 @@ public abstract class PipelineScenarios
         Assert.Empty((await Site.ListAsync(article))["items"]!.AsArray());
     }
 
+    /// <summary>The default pack holds a link from a new commenter (the site says how old the account is).</summary>
     [Fact]
-    public async Task A_comment_with_a_link_is_flagged_and_waits_in_the_review_queue()
+    public async Task A_new_commenters_link_is_flagged_and_waits_in_the_review_queue()
     {
         var article = NewArticle();
         var body = "Full transcript of the meeting here: https://example.org/transcript";
-        var id = await Site.SubmitAsync(article, body);
+        var id = await Site.SubmitAsync(article, body, authorId: "newcomer-1", accountAgeDays: 0);
 
         var status = await Site.WaitForFinalStatusAsync(id);
         Assert.Equal("flagged", status!["status"]!.GetValue<string>());

@@ -16,8 +16,15 @@ public sealed class SiteApiClient(HttpClient submitClient, HttpClient readClient
 
     public HttpClient ReadHttp => readClient;
 
-    public static object NewComment(string body, string authorId = "reader-1", string authorName = "Reader One", string? parentId = null) =>
-        new { author = new { id = authorId, name = authorName }, body, parentId };
+    public static object NewComment(
+        string body, string authorId = "reader-1", string authorName = "Reader One", string? parentId = null, int? accountAgeDays = null) =>
+        new
+        {
+            author = new { id = authorId, name = authorName },
+            body,
+            parentId,
+            authorSignals = accountAgeDays is null ? null : new { accountAgeDays },
+        };
 
     public async Task<HttpResponseMessage> PostAsync(string articleId, object comment, string? idempotencyKey = null)
     {
@@ -34,9 +41,10 @@ public sealed class SiteApiClient(HttpClient submitClient, HttpClient readClient
     }
 
     /// <summary>Submits and asserts 202; returns the comment id.</summary>
-    public async Task<Guid> SubmitAsync(string articleId, string body, string authorId = "reader-1", string? idempotencyKey = null)
+    public async Task<Guid> SubmitAsync(
+        string articleId, string body, string authorId = "reader-1", string? idempotencyKey = null, int? accountAgeDays = null)
     {
-        using var response = await PostAsync(articleId, NewComment(body, authorId), idempotencyKey);
+        using var response = await PostAsync(articleId, NewComment(body, authorId, accountAgeDays: accountAgeDays), idempotencyKey);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"submit answered {(int)response.StatusCode}: {text}");
         var json = JsonNode.Parse(text)!;
