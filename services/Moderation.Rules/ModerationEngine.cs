@@ -47,9 +47,7 @@ public sealed class ModerationEngine
         }
 
         var context = scratch.Context;
-        context.Comment = comment;
-        context.Text = text;
-        context.History = authorHistory;
+        context.Reset(comment, text, authorHistory);
         try
         {
             foreach (var rule in ruleSet.OtherRules)
@@ -63,8 +61,7 @@ public sealed class ModerationEngine
         finally
         {
             // Do not keep the caller's comment and history alive through the thread's buffers.
-            context.Comment = null!;
-            context.History = [];
+            context.Reset(null!, text, []);
         }
 
         var score = Math.Round(hits.Score, 3);

@@ -12,4 +12,17 @@ internal sealed class EvaluationContext
     public IReadOnlyList<PriorComment> History { get; set; } = [];
 
     public string Original => Comment.Text;
+
+    private IReadOnlyList<(int Start, int Length, string Host)>? _links;
+
+    /// <summary>The links of the comment, found once however many link rules look at them.</summary>
+    public IReadOnlyList<(int Start, int Length, string Host)> Links => _links ??= LinkFinder.FindAll(Original);
+
+    public void Reset(CommentToModerate comment, NormalizedText text, IReadOnlyList<PriorComment> history)
+    {
+        Comment = comment;
+        Text = text;
+        History = history;
+        _links = null;
+    }
 }

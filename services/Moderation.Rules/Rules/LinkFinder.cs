@@ -1,46 +1,195 @@
-using System.Text.RegularExpressions;
-
 namespace Moderation.Rules.Rules;
 
-/// <summary>Finds links: URLs, bare domains with a common top-level domain, and spelled-out ones (<c>example dot com</c>).</summary>
-internal static partial class LinkFinder
+/// <summary>
+/// Finds links by scanning, not by regular expression (a pattern for bare domains backtracks on every word):
+/// URLs (<c>http://</c>, <c>www.</c>), bare domains with a common top-level domain (<c>example.com/x</c>) and
+/// spelled-out ones (<c>example dot com</c>, <c>example(dot)com</c>).
+/// </summary>
+internal static class LinkFinder
 {
-    private const string TopLevelDomains =
-        "com|net|org|info|biz|io|co|ly|me|tv|us|uk|ru|de|fr|es|it|nl|pl|in|cn|br|au|ca|xyz|online|site|club|top|gl|gg|be|to|cc|ws|link|shop|store|app|blog|live|page|fun|vip|win|bid|click|download";
+    private static readonly HashSet<string> TopLevelDomains =
+    [
+        "com", "net", "org", "info", "biz", "io", "co", "ly", "me", "tv", "us", "uk", "ru", "de", "fr", "es", "it", "nl",
+        "pl", "in", "cn", "br", "au", "ca", "xyz", "online", "site", "club", "top", "gl", "gg", "be", "to", "cc", "ws",
+        "link", "shop", "store", "app", "blog", "live", "page", "fun", "vip", "win", "bid", "click", "download",
+    ];
 
-    [GeneratedRegex(
-        @"(?:https?://|www\.)[^\s<>""'()\[\]{}]+"
-        + @"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:" + TopLevelDomains + @")\b(?:/[^\s<>""']*)?"
-        + @"|\b[a-z0-9][a-z0-9-]*\s?[\(\[\{]?\s?(?:dot|\.)\s?[\)\]\}]?\s?(?:com|net|org|info|io|co|ly|me|tv|ru|xyz)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex LinkPattern();
+    private static readonly HashSet<string> SpelledTopLevelDomains = ["com", "net", "org", "info", "io", "co", "ly", "me", "tv", "ru", "xyz"];
 
-    public static Regex.ValueMatchEnumerator Find(string text) => LinkPattern().EnumerateMatches(text);
-
-    /// <summary>The host of a found link, lower case, without <c>www.</c>; spelled-out dots read as dots.</summary>
-    public static string Host(ReadOnlySpan<char> link)
+    /// <summary>The links of a text as (start, length, host), in text order.</summary>
+    public static IReadOnlyList<(int Start, int Length, string Host)> FindAll(string text)
     {
-        var text = link.ToString().ToLowerInvariant();
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0)
+        List<(int Start, int Length, string Host)>? links = null;
+        var span = text.AsSpan();
+        var coveredUntil = 0;
+        for (var i = 0; i < span.Length; i++)
         {
-            text = text[(scheme + 3)..];
+            if (i < coveredUntil)
+            {
+                continue;
+            }
+
+            var c = span[i];
+            (int Start, int End, string Host)? link = c switch
+            {
+                'h' or 'H' when StartsWithIgnoreCase(span[i..], "http://") || StartsWithIgnoreCase(span[i..], "https://") => Url(span, i),
+                'w' or 'W' when StartsWithIgnoreCase(span[i..], "www.") && (i == 0 || !char.IsLetterOrDigit(span[i - 1])) => Url(span, i),
+                '.' => BareDomain(span, i, coveredUntil),
+                'd' or 'D' => SpelledDomain(span, i, coveredUntil),
+                _ => null,
+            };
+
+            if (link is { } found)
+            {
+                links ??= [];
+                links.Add((found.Start, found.End - found.Start, found.Host));
+                coveredUntil = found.End;
+                i = found.End - 1;
+            }
         }
 
-        var path = text.IndexOfAny(['/', '?', '#']);
-        if (path >= 0)
-        {
-            text = text[..path];
-        }
-
-        text = SpelledDot().Replace(text, ".");
-        return text.StartsWith("www.", StringComparison.Ordinal) ? text[4..] : text;
+        return links is null ? [] : links;
     }
-
-    [GeneratedRegex(@"\s?[\(\[\{]?\s?(?:dot|\.)\s?[\)\]\}]?\s?", RegexOptions.CultureInvariant)]
-    private static partial Regex SpelledDot();
 
     /// <summary>Whether <paramref name="host"/> is <paramref name="domain"/> or one of its subdomains.</summary>
     public static bool IsWithin(string host, string domain) =>
         host == domain || host.EndsWith(domain, StringComparison.Ordinal) && host[^(domain.Length + 1)] == '.';
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<char> span, string prefix) =>
+        span.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsHostChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-';
+
+    private static bool EndsUrl(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '(' or ')' or '[' or ']' or '{' or '}';
+
+    private static (int Start, int End, string Host) Url(ReadOnlySpan<char> span, int start)
+    {
+        var end = PathEnd(span, start);
+
+        var link = span[start..end];
+        var scheme = link.IndexOf("://", StringComparison.Ordinal);
+        var host = scheme >= 0 ? link[(scheme + 3)..] : link;
+        var hostEnd = host.IndexOfAny('/', '?', '#');
+        if (hostEnd >= 0)
+        {
+            host = host[..hostEnd];
+        }
+
+        var hostText = host.ToString().ToLowerInvariant();
+        return (start, end, hostText.StartsWith("www.", StringComparison.Ordinal) ? hostText[4..] : hostText);
+    }
+
+    /// <summary>Where a URL ends: at whitespace or a bracket, without the sentence punctuation after it.</summary>
+    private static int PathEnd(ReadOnlySpan<char> span, int start)
+    {
+        var end = start;
+        while (end < span.Length && !EndsUrl(span[end]))
+        {
+            end++;
+        }
+
+        while (end > start + 1 && span[end - 1] is '.' or ',' or ';' or ':' or '!' or '?')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    private static (int Start, int End, string Host)? BareDomain(ReadOnlySpan<char> span, int dot, int coveredUntil)
+    {
+        if (dot == 0 || !IsHostChar(span[dot - 1]) || dot + 1 >= span.Length || !char.IsAsciiLetter(span[dot + 1]))
+        {
+            return null;
+        }
+
+        var labelEnd = dot + 1;
+        while (labelEnd < span.Length && char.IsAsciiLetter(span[labelEnd]))
+        {
+            labelEnd++;
+        }
+
+        if (labelEnd < span.Length && (IsHostChar(span[labelEnd]) || span[labelEnd] == '.' && labelEnd + 1 < span.Length && IsHostChar(span[labelEnd + 1])))
+        {
+            return null; // not the last label: a later dot will be looked at
+        }
+
+        if (!TopLevelDomains.Contains(span[(dot + 1)..labelEnd].ToString().ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var start = dot;
+        while (start > coveredUntil && (IsHostChar(span[start - 1]) || span[start - 1] == '.'))
+        {
+            start--;
+        }
+
+        while (start < dot && !char.IsAsciiLetterOrDigit(span[start]))
+        {
+            start++;
+        }
+
+        var host = span[start..labelEnd].ToString().ToLowerInvariant();
+        var end = labelEnd < span.Length && span[labelEnd] == '/' ? PathEnd(span, labelEnd) : labelEnd;
+
+        return (start, end, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host);
+    }
+
+    private static (int Start, int End, string Host)? SpelledDomain(ReadOnlySpan<char> span, int d, int coveredUntil)
+    {
+        if (!StartsWithIgnoreCase(span[d..], "dot") || d > 0 && char.IsLetterOrDigit(span[d - 1]) && span[d - 1] is not ('(' or '['))
+        {
+            if (d == 0 || char.IsLetterOrDigit(span[d - 1]) || !StartsWithIgnoreCase(span[d..], "dot"))
+            {
+                return null;
+            }
+        }
+
+        var after = d + 3;
+        if (after < span.Length && char.IsLetterOrDigit(span[after]))
+        {
+            return null;
+        }
+
+        // Skip "] ", ") " or " " between "dot" and the top-level domain.
+        var tldStart = after;
+        while (tldStart < span.Length && tldStart - after < 3 && (span[tldStart] is ' ' or ')' or ']' or '}'))
+        {
+            tldStart++;
+        }
+
+        var tldEnd = tldStart;
+        while (tldEnd < span.Length && char.IsAsciiLetter(span[tldEnd]))
+        {
+            tldEnd++;
+        }
+
+        if (tldEnd == tldStart || tldEnd < span.Length && char.IsLetterOrDigit(span[tldEnd])
+            || !SpelledTopLevelDomains.Contains(span[tldStart..tldEnd].ToString().ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        // The label before: skip " ", " (", "(" or " [" back to a word.
+        var labelEnd = d;
+        while (labelEnd > coveredUntil && d - labelEnd < 3 && span[labelEnd - 1] is ' ' or '(' or '[' or '{')
+        {
+            labelEnd--;
+        }
+
+        var labelStart = labelEnd;
+        while (labelStart > coveredUntil && IsHostChar(span[labelStart - 1]))
+        {
+            labelStart--;
+        }
+
+        if (labelStart == labelEnd)
+        {
+            return null;
+        }
+
+        var host = span[labelStart..labelEnd].ToString().ToLowerInvariant() + "." + span[tldStart..tldEnd].ToString().ToLowerInvariant();
+        return (labelStart, tldEnd, host);
+    }
 }

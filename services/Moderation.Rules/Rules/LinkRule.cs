@@ -25,11 +25,9 @@ public sealed class LinkRule : Rule
 
     internal override void Evaluate(EvaluationContext context, HitCollector hits)
     {
-        var original = context.Original;
         var counted = 0;
-        foreach (var match in LinkFinder.Find(original))
+        foreach (var (start, length, host) in context.Links)
         {
-            var host = LinkFinder.Host(original.AsSpan(match.Index, match.Length));
             if (AllowedDomains.Any(domain => LinkFinder.IsWithin(host, domain)))
             {
                 continue;
@@ -40,7 +38,7 @@ public sealed class LinkRule : Rule
                 || Shorteners && KnownShorteners.Any(domain => LinkFinder.IsWithin(host, domain));
             if (denied || counted > MaxLinks)
             {
-                hits.Add(this, original, match.Index, match.Length);
+                hits.Add(this, context.Original, start, length);
             }
         }
     }

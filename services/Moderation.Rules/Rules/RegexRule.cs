@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Moderation.Rules.Rules;
 
 /// <summary>
-/// A regular expression, run without backtracking (linear time in the text) so no pattern can stall a worker.
+/// A regular expression, run with a match timeout so no pattern can stall a worker (a timed-out rule does not fire).
 /// It reads the original text, or the normalized one (lower case, look-alikes and leetspeak folded, separators as
 /// single spaces) where evasions are already undone.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class RegexRule : Rule
         }
         catch (RegexMatchTimeoutException)
         {
-            // The non-backtracking engine is linear; the timeout only guards against a pathological size.
+            // A pattern that backtracks catastrophically on this text: better one rule silent than a stalled worker.
         }
     }
 }

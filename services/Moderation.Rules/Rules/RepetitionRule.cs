@@ -30,9 +30,9 @@ public sealed class RepetitionRule : Rule
         var i = 0;
         while (i < text.Length)
         {
-            var c = char.ToLowerInvariant(text[i]);
+            var c = text[i];
             var end = i + 1;
-            while (end < text.Length && char.ToLowerInvariant(text[end]) == c)
+            while (end < text.Length && text[end] == c)
             {
                 end++;
             }
