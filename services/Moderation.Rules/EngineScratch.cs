@@ -21,4 +21,7 @@ internal sealed class EngineScratch
     public HitCollector Hits { get; } = new();
 
     public EvaluationContext Context { get; } = new();
+
+    /// <summary>Indexes into <see cref="Matches"/> of proximity-rule terms, paired up after the term pass.</summary>
+    public List<int> ProximityMatches { get; } = [];
 }

@@ -1,4 +1,6 @@
 using Moderation.Contracts;
+using Moderation.Rules.Matching;
+using Moderation.Rules.Normalization;
 using Moderation.Rules.Rules;
 
 namespace Moderation.Rules;
@@ -24,6 +26,8 @@ public sealed class ModerationEngine
         hits.Reset(ruleSet.Rules.Count);
 
         var matches = scratch.Matches;
+        var proximityMatches = scratch.ProximityMatches;
+        proximityMatches.Clear();
         ruleSet.Matcher.Match(text, matches);
         for (var m = 0; m < matches.Count; m++)
         {
@@ -39,11 +43,20 @@ public sealed class ModerationEngine
             }
 
             var rule = ruleSet.Rules[term.RuleIndex];
-            if (rule.AppliesTo(comment))
+            if (rule is ProximityRule)
+            {
+                proximityMatches.Add(m);
+            }
+            else if (rule.AppliesTo(comment))
             {
                 var (start, length) = text.OriginalSpan(matches.First[m], matches.Last[m]);
                 hits.Add(rule, original, start, length);
             }
+        }
+
+        if (proximityMatches.Count > 1)
+        {
+            PairProximityMatches(comment, ruleSet, text, matches, proximityMatches, hits);
         }
 
         var context = scratch.Context;
@@ -67,6 +80,66 @@ public sealed class ModerationEngine
         var score = Math.Round(hits.Score, 3);
         var outcome = Decide(hits.HardestAction, score, ruleSet);
         return new EngineDecision(outcome, score, hits.TakeHits(), ruleSet.Version);
+    }
+
+    private static void PairProximityMatches(
+        CommentToModerate comment,
+        RuleSet ruleSet,
+        NormalizedText text,
+        TermMatches matches,
+        List<int> proximityMatches,
+        HitCollector hits)
+    {
+        foreach (var first in proximityMatches)
+        {
+            var firstTerm = ruleSet.Matcher.Term(matches.TermId[first]);
+            if (firstTerm.IsNear)
+            {
+                continue;
+            }
+
+            var rule = (ProximityRule)ruleSet.Rules[firstTerm.RuleIndex];
+            foreach (var second in proximityMatches)
+            {
+                var secondTerm = ruleSet.Matcher.Term(matches.TermId[second]);
+                if (!secondTerm.IsNear || secondTerm.RuleIndex != firstTerm.RuleIndex || matches.First[second] <= matches.Last[first]
+                    || !WithinOneSentence(text, matches.Last[first], matches.First[second], rule.MaxWordsBetween))
+                {
+                    continue;
+                }
+
+                if (rule.AppliesTo(comment))
+                {
+                    var (start, length) = text.OriginalSpan(matches.First[first], matches.Last[second]);
+                    hits.Add(rule, text.Original, start, length);
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether at most <paramref name="maxWords"/> words and no sentence end lie between two elements.</summary>
+    private static bool WithinOneSentence(NormalizedText text, int before, int after, int maxWords)
+    {
+        var words = 0;
+        for (var i = before + 1; i < after; i++)
+        {
+            if (text.Kind[i] == ElementKind.HardSeparator)
+            {
+                var gap = text.Original.AsSpan(text.OriginalStart[i], text.OriginalEnd[i] - text.OriginalStart[i]);
+                if (gap.IndexOfAny('.', '!', '?') >= 0 || gap.Contains('\n'))
+                {
+                    return false;
+                }
+            }
+            else if (text.Kind[i] == ElementKind.Letter && text.Kind[i - 1] != ElementKind.Letter && ++words > maxWords)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DecisionOutcome Decide(RuleAction hardestAction, double score, RuleSet ruleSet)

@@ -34,6 +34,11 @@ public sealed class RuleSet
             {
                 terms.AddRange(termsRule.Terms.Select(pattern => new CompiledTerm(pattern, index)));
             }
+            else if (rules[index] is ProximityRule proximity)
+            {
+                terms.AddRange(proximity.Terms.Select(pattern => new CompiledTerm(pattern, index)));
+                terms.AddRange(proximity.NearTerms.Select(pattern => new CompiledTerm(pattern, index, IsNear: true)));
+            }
             else
             {
                 others.Add(rules[index]);

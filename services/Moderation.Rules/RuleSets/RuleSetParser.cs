@@ -24,6 +24,7 @@ internal sealed partial class RuleSetParser
     private static readonly Dictionary<string, string[]> KindKeys = new()
     {
         ["terms"] = ["terms"],
+        ["proximity"] = ["terms", "near", "max_words_between"],
         ["regex"] = ["pattern", "target", "case_sensitive"],
         ["links"] = ["max_links", "allowed_domains", "denied_domains", "shorteners"],
         ["length"] = ["min_chars", "max_chars"],
@@ -237,6 +238,7 @@ internal sealed partial class RuleSetParser
         {
             "terms" => BuildTerms(mapping),
             "regex" => BuildRegex(mapping),
+            "proximity" => BuildProximity(mapping),
             "links" => new LinkRule
             {
                 MaxLinks = (int?)Number(Get(mapping, "max_links"), 0, 1000) ?? 0,
@@ -314,6 +316,27 @@ internal sealed partial class RuleSetParser
             Terms = patterns,
         };
     }
+
+    private ProximityRule? BuildProximity(YamlMappingNode mapping)
+    {
+        var termsNode = Get(mapping, "terms");
+        var nearNode = Get(mapping, "near");
+        if (termsNode is null || nearNode is null)
+        {
+            Error(mapping, "a proximity rule needs 'terms' and 'near'");
+            return null;
+        }
+
+        return new ProximityRule
+        {
+            Terms = Patterns(termsNode, "terms"),
+            NearTerms = Patterns(nearNode, "near"),
+            MaxWordsBetween = (int?)Number(Get(mapping, "max_words_between"), 0, 50) ?? 5,
+        };
+    }
+
+    private List<TermPattern> Patterns(YamlNode node, string what) =>
+        [.. ParseTerms(node, what).Select(written => TermPattern.Parse(written, out _)).OfType<TermPattern>()];
 
     private RegexRule? BuildRegex(YamlMappingNode mapping)
     {
