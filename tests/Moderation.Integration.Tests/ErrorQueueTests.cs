@@ -27,7 +27,8 @@ public sealed class ErrorQueueTests(DistributedSystem system)
             () => TakeFromQueueAsync("publish-approved-comment_error", messageId),
             found => found is not null,
             "the poison message in publish-approved-comment_error");
-        Assert.Equal("3", faulted!.GetValueOrDefault("MT-Fault-RetryCount"));
+        Assert.NotNull(faulted);
+        Assert.Equal("3", faulted.GetValueOrDefault("MT-Fault-RetryCount"));
         Assert.Contains("NullReferenceException", faulted.GetValueOrDefault("MT-Fault-ExceptionType"));
 
         var after = await system.Site.SubmitAsync($"article-{Guid.NewGuid():N}", "Still flowing after the poison message.");
@@ -45,7 +46,8 @@ public sealed class ErrorQueueTests(DistributedSystem system)
             () => TakeFromQueueAsync("moderate-comment_error", messageId),
             found => found is not null,
             "the invalid message in moderate-comment_error");
-        Assert.Contains("MessageValidationException", faulted!.GetValueOrDefault("MT-Fault-ExceptionType"));
+        Assert.NotNull(faulted);
+        Assert.Contains("MessageValidationException", faulted.GetValueOrDefault("MT-Fault-ExceptionType"));
         Assert.Null(faulted.GetValueOrDefault("MT-Fault-RetryCount"));
     }
 

@@ -21,17 +21,19 @@ public sealed class IdempotencyTests(DistributedSystem system)
         var moderated = new CommentModerated(
             comment, new ModerationDecision(DecisionOutcome.Approve, 0, [], "test", DateTimeOffset.UtcNow));
 
-        var counter = new MessageCounter<CommentModerated>(message => message.Comment.Id);
-        var publishingBus = system.Publishing.Services.GetRequiredService<IBus>();
-        using var observer = publishingBus.ConnectConsumeMessageObserver(counter);
+        var deliveries = Enumerable.Range(0, 5).Select(_ => NewId.NextGuid()).ToList();
+        using var counter = new ConsumeActivityCounter(deliveries);
 
         var bus = system.Ingestion.Services.GetRequiredService<IBus>();
-        for (var delivery = 0; delivery < 5; delivery++)
+        foreach (var messageId in deliveries)
         {
-            await bus.Publish(moderated);
+            await bus.Publish(moderated, context => context.MessageId = messageId);
         }
 
-        await Eventually.MatchesAsync(() => Task.FromResult(counter.Consumed(comment.Id)), count => count == 5, "five deliveries consumed");
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(counter.Consumed("publish-approved-comment")),
+            count => count == 5,
+            $"five deliveries consumed by the publishing service (seen: {counter})");
         var store = system.Publishing.Services.GetRequiredService<IArticleCommentStore>();
         var page = await store.ListAsync(DistributedSystem.SiteId, article, CommentOrder.OldestFirst, 200, null);
         Assert.Single(page.Items);
