@@ -30,6 +30,7 @@ public static class Program
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
+        app.UseReview();
         app.MapReview();
         return app;
     }

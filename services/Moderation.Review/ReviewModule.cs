@@ -1,15 +1,64 @@
 using MassTransit;
+using Moderation.Review.Accounts;
+using Moderation.Review.Api;
+using Moderation.Review.Auth;
+using Moderation.Review.Console;
+using Moderation.Review.Decisions;
+using Moderation.Review.Live;
 using Moderation.Review.Queue;
 
 namespace Moderation.Review;
 
-/// <summary>The Review service: the queue of flagged comments and the moderators who decide them.</summary>
+/// <summary>The Review service: the queue of flagged comments, the moderators who decide them, and their console.</summary>
 public static class ReviewModule
 {
-    public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddReview(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReviewOptions>()
+            .BindConfiguration(ReviewOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
+        builder.AddReviewAuthentication();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<ReviewSites>();
+        builder.Services.AddSingleton<ModeratorAccounts>();
+        builder.Services.AddScoped<ReviewDecider>();
+        builder.Services.AddSingleton<ConsoleAssets>();
+        builder.Services.AddHostedService<BootstrapAdmin>();
+        return builder;
+    }
 
-    public static void AddReviewConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddReviewConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<QueueFlaggedCommentConsumer, QueueFlaggedCommentConsumerDefinition>();
+        bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
+    }
 
-    public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder app) => app;
+    /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>
+    public static WebApplication UseReview(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapReview(this IEndpointRouteBuilder app)
+    {
+        var review = app.MapGroup("/v1/review").WithTags("Review");
+        review.MapAuthEndpoints();
+
+        // Everything else needs a moderator (cookie or API token); state changes made with the cookie need the antiforgery header.
+        var signedIn = review.MapGroup("")
+            .RequireAuthorization(ReviewAuthentication.ModeratorPolicy)
+            .AddEndpointFilter<AntiforgeryFilter>();
+        signedIn.MapQueueEndpoints();
+        signedIn.MapItemEndpoints();
+        signedIn.MapQueueEvents();
+        signedIn.MapAuditEndpoints();
+        signedIn.MapAdminEndpoints();
+
+        app.MapConsole();
+        return app;
+    }
 }

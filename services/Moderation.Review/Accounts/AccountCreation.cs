@@ -1,0 +1,8 @@
+namespace Moderation.Review.Accounts;
+
+public enum AccountCreation
+{
+    Created,
+    UsernameTaken,
+    Invalid,
+}

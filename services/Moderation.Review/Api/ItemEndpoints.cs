@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Moderation.Review.Api.Models;
+using Moderation.Review.Auth;
+using Moderation.Review.Decisions;
+using Moderation.Storage.Review;
+
+namespace Moderation.Review.Api;
+
+/// <summary>One item: read it, lease it, give it back, decide it. Anything of a site the user may not review is 404.</summary>
+public static class ItemEndpoints
+{
+    public static void MapItemEndpoints(this RouteGroupBuilder review)
+    {
+        var items = review.MapGroup("/items/{id:guid}");
+        items.MapGet("/", GetAsync);
+        items.MapPost("/claim", ClaimAsync);
+        items.MapPost("/release", ReleaseAsync);
+        items.MapPost("/approve", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider) =>
+            DecideAsync(id, approve: true, request, http, queue, decider));
+        items.MapPost("/reject", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider) =>
+            DecideAsync(id, approve: false, request, http, queue, decider));
+        items.MapPost("/reject-author", RejectAuthorAsync);
+    }
+
+    private static async Task<Results<Ok<ItemDetail>, NotFound>> GetAsync(
+        Guid id, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, TimeProvider clock)
+    {
+        var item = await FindAsync(id, http, queue);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(await ItemDetails.BuildAsync(item, comments, clock, http.RequestAborted));
+    }
+
+    private static async Task<Results<Ok<ItemDetail>, NotFound, ProblemHttpResult>> ClaimAsync(
+        Guid id, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options, TimeProvider clock)
+    {
+        var item = await FindAsync(id, http, queue);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var moderator = http.User.Username();
+        var claimed = await queue.ClaimAsync(id, moderator, clock.GetUtcNow(), options.Value.LeaseDuration, http.RequestAborted);
+        if (claimed is null)
+        {
+            var current = await queue.GetAsync(id, http.RequestAborted);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: current?.Status == ReviewItemStatus.Pending ? "Another moderator is working on this item." : "This item is already decided.",
+                extensions: new Dictionary<string, object?> { ["leasedBy"] = current?.Lease?.Moderator, ["status"] = current?.Status.ToString().ToLowerInvariant() });
+        }
+
+        await queue.ReleaseOthersAsync(moderator, id, http.RequestAborted);
+        return TypedResults.Ok(await ItemDetails.BuildAsync(claimed, comments, clock, http.RequestAborted));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, HttpContext http, IReviewQueueStore queue)
+    {
+        if (await FindAsync(id, http, queue) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await queue.ReleaseAsync(id, http.User.Username(), http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<DecisionResponse>, NotFound, ProblemHttpResult, ValidationProblem>> DecideAsync(
+        Guid id, bool approve, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider)
+    {
+        if (!approve && ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var item = await FindAsync(id, http, queue);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await decider.DecideAsync(item, http.User.Username(), approve, approve ? null : request!.Reason, request?.Note, http.RequestAborted);
+        return result switch
+        {
+            DecisionResult.Decided => TypedResults.Ok(new DecisionResponse(id, approve ? "approved" : "rejected")),
+            DecisionResult.LeasedByOther => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Another moderator is working on this item."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This item is already decided."),
+        };
+    }
+
+    private static async Task<Results<Ok<RejectAuthorResponse>, NotFound, ValidationProblem>> RejectAuthorAsync(
+        Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider)
+    {
+        if (ValidateReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var item = await FindAsync(id, http, queue);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var pending = await queue.QueryPendingAsync(
+            new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id, Limit: ReviewQueueQuery.MaxLimit), http.RequestAborted);
+        var rejected = new List<Guid>();
+        var skipped = new List<Guid>();
+        foreach (var each in pending)
+        {
+            var result = await decider.DecideAsync(each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted);
+            (result == DecisionResult.Decided ? rejected : skipped).Add(each.Comment.Id);
+        }
+
+        return TypedResults.Ok(new RejectAuthorResponse(item.Comment.Author.Id, rejected, skipped));
+    }
+
+    /// <summary>The item, or null when it does not exist or belongs to a site the user may not review (both answer 404).</summary>
+    private static async Task<ReviewItem?> FindAsync(Guid id, HttpContext http, IReviewQueueStore queue)
+    {
+        var item = await queue.GetAsync(id, http.RequestAborted);
+        return item is not null && http.User.CanReview(item.Comment.SiteId) ? item : null;
+    }
+
+    private static ValidationProblem? ValidateReason(DecisionRequest? request)
+    {
+        if (!RejectReasons.IsKnown(request?.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["reason"] = [$"reason is one of: {string.Join(", ", RejectReasons.All.Select(r => r.Code))}."],
+            });
+        }
+
+        return request!.Note is { Length: > 1000 }
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["note is at most 1000 characters."] })
+            : null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Moderation.Review.Decisions;
+
+public sealed record RejectReason(string Code, string Label);
