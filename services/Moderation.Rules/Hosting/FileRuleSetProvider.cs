@@ -12,7 +12,10 @@ namespace Moderation.Rules.Hosting;
 /// </summary>
 public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
 {
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
+
     private readonly string? _folder;
+    private long _changeGeneration;
     private readonly ILogger<FileRuleSetProvider> _logger;
     private readonly Lock _reloadLock = new();
     private readonly FileSystemWatcher? _watcher;
@@ -216,7 +219,21 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         }
     }
 
-    private void OnFolderChanged(object sender, FileSystemEventArgs e) => ThreadPool.QueueUserWorkItem(_ => Reload());
+    // Editors and File.WriteAllText truncate before they write: wait for the burst of events to settle, or a
+    // half-written (for instance empty, hence valid) file would replace the rules in force.
+    private void OnFolderChanged(object sender, FileSystemEventArgs e)
+    {
+        var generation = Interlocked.Increment(ref _changeGeneration);
+        _ = Task.Delay(SettleDelay).ContinueWith(
+            _ =>
+            {
+                if (Volatile.Read(ref _changeGeneration) == generation)
+                {
+                    Reload();
+                }
+            },
+            TaskScheduler.Default);
+    }
 
     public void Dispose()
     {

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Moderation.Cli;
+
+namespace Moderation.Rules.Tests.Cli;
+
+public sealed class CliApplicationTests
+{
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = CliApplication.Run(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Classify_writes_one_line_per_input_in_order_and_reports_bad_lines()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in.jsonl", """
+            {"id": "a", "text": "what a lovely day"}
+            {"id": 7, "text": "you f.u.c.k.i.n.g idiot", "label": 1}
+            this is not json
+            {"id": "c", "text": "Check out my channel www.spam.com and subscribe"}
+            """);
+
+        var (exitCode, output, error) = Run("classify", "--input", input);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("line 3", error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("a", lines[0].GetProperty("id").GetString());
+        Assert.Equal(7, lines[1].GetProperty("id").GetInt32());
+        Assert.Equal("approve", lines[0].GetProperty("decision").GetString());
+        Assert.NotEqual("approve", lines[1].GetProperty("decision").GetString());
+        Assert.NotEqual("approve", lines[2].GetProperty("decision").GetString());
+
+        var hit = lines[1].GetProperty("hits").EnumerateArray().First(h => h.GetProperty("category").GetString() == "profanity");
+        Assert.Equal(["rule", "category", "start", "length", "match"], hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("f.u.c.k.i.n.g", hit.GetProperty("match").GetString());
+        Assert.Equal(4, hit.GetProperty("start").GetInt32());
+        Assert.True(lines[1].GetProperty("score").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Rules_check_prints_the_version_or_the_errors_with_a_non_zero_exit()
+    {
+        using var folder = new TempFolder();
+        var good = folder.Write("good.yaml", "rules:\n  - { id: a, kind: terms, category: spam, weight: 1, terms: [buy] }\n");
+        var bad = folder.Write("bad.yaml", "rules:\n  - { id: a, kind: nonsense, category: spam }\n");
+
+        var (okExit, okOutput, _) = Run("rules", "check", good);
+        Assert.Equal(0, okExit);
+        Assert.Matches("version [0-9a-f]{12}", okOutput);
+
+        var (badExit, badOutput, _) = Run("rules", "check", bad);
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("bad.yaml:2: rule 'a'", badOutput);
+    }
+
+    [Fact]
+    public void Eval_prints_a_row_per_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("set.jsonl", """
+            {"id": "1", "text": "you idiot", "label": 1}
+            {"id": "2", "text": "nice article", "label": 0}
+            """);
+
+        var (exitCode, output, _) = Run("eval", "--input", folder.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"set\s+2\s+1\.000\s+0\.000", output);
+    }
+}

@@ -1,0 +1,65 @@
+using Moderation.Contracts;
+using Moderation.Rules.RuleSets;
+
+namespace Moderation.Rules.Tests;
+
+public sealed class ModerationEngineTests
+{
+    private static readonly RuleSet Weighted = TestRuleSets.Only("""
+        thresholds: { flag: 1.0, reject: 3.0 }
+        rules:
+          - { id: mild, kind: terms, category: profanity, weight: 0.5, terms: [darn] }
+          - { id: insult, kind: terms, category: insult, weight: 1.0, max_count: 3, terms: [idiot, moron, fool] }
+          - { id: threat, kind: terms, category: threat, action: reject, weight: 0, terms: [kill you] }
+        """);
+
+    [Theory]
+    [InlineData("darn", DecisionOutcome.Approve, 0.5)]
+    [InlineData("darn idiot", DecisionOutcome.Flag, 1.5)]
+    [InlineData("idiot moron fool", DecisionOutcome.Reject, 3.0)]
+    [InlineData("I will kill you", DecisionOutcome.Reject, 0)]
+    [InlineData("a lovely day", DecisionOutcome.Approve, 0)]
+    public void Sums_weights_against_the_thresholds_and_applies_hard_actions(string text, DecisionOutcome outcome, double score)
+    {
+        var decision = TestRuleSets.Decide(text, Weighted);
+        Assert.Equal(outcome, decision.Outcome);
+        Assert.Equal(score, decision.Score, 3);
+        Assert.Equal(Weighted.Version, decision.RulesetVersion);
+    }
+
+    [Fact]
+    public void Every_hit_names_rule_category_severity_and_span()
+    {
+        var hit = Assert.Single(TestRuleSets.Decide("you idiot", Weighted).Hits);
+        Assert.Equal(new RuleHit("insult", "insult", "medium", 4, 5, "idiot"), hit);
+    }
+
+    [Theory]
+    [InlineData("f.u.c.k")]
+    [InlineData("sh1t")]
+    [InlineData("ѕhit")]
+    [InlineData("fuuuuck")]
+    public void Default_pack_catches_the_issue_examples(string text) =>
+        Assert.NotEqual(DecisionOutcome.Approve, TestRuleSets.Decide(text, RuleSetLoader.Default).Outcome);
+
+    [Theory]
+    [InlineData("Scunthorpe")]
+    [InlineData("assassin")]
+    [InlineData("cocktail")]
+    [InlineData("therapist")]
+    public void Default_pack_passes_the_issue_examples(string text) =>
+        Assert.Equal(DecisionOutcome.Approve, TestRuleSets.Decide(text, RuleSetLoader.Default).Outcome);
+
+    [Fact]
+    public void Is_safe_to_call_from_many_threads()
+    {
+        var engine = new ModerationEngine();
+        var texts = new[] { "you idiot", "a lovely day", "darn idiot", "I will kill you" };
+        var expected = texts.Select(text => TestRuleSets.Decide(text, Weighted).Outcome).ToArray();
+        Parallel.For(0, 2000, i =>
+        {
+            var decision = engine.Decide(TestRuleSets.Comment(texts[i % 4]), Weighted, []);
+            Assert.Equal(expected[i % 4], decision.Outcome);
+        });
+    }
+}
