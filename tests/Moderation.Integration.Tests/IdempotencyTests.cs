@@ -11,9 +11,10 @@ namespace Moderation.Integration.Tests;
 [Collection(DistributedCollection.Name)]
 public sealed class IdempotencyTests(DistributedSystem system)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Redelivering_CommentModerated_five_times_stores_the_comment_once()
     {
+        Skip.IfNot(system.Broker.CanRestart, "Needs rabbitmqctl on the broker to see the deliveries acknowledged.");
         var article = $"article-{Guid.NewGuid():N}";
         var comment = new Comment(
             NewId.NextGuid(), DistributedSystem.SiteId, article, new CommentAuthor("reader-9", "Reader Nine"),
@@ -21,20 +22,18 @@ public sealed class IdempotencyTests(DistributedSystem system)
         var moderated = new CommentModerated(
             comment, new ModerationDecision(DecisionOutcome.Approve, 0, [], "test", DateTimeOffset.UtcNow));
 
-        var deliveries = Enumerable.Range(0, 5).Select(_ => NewId.NextGuid()).ToList();
-        using var counter = new ConsumeActivityCounter(deliveries);
-
         var bus = system.Ingestion.Services.GetRequiredService<IBus>();
-        foreach (var messageId in deliveries)
+        for (var delivery = 0; delivery < 5; delivery++)
         {
-            await bus.Publish(moderated, context => context.MessageId = messageId);
+            await bus.Publish(moderated);
         }
 
-        await Eventually.MatchesAsync(
-            () => Task.FromResult(counter.Consumed("publish-approved-comment")),
-            count => count == 5,
-            $"five deliveries consumed by the publishing service (seen: {counter})");
         var store = system.Publishing.Services.GetRequiredService<IArticleCommentStore>();
+        await Eventually.MatchesAsync(() => store.GetAsync(comment.Id), stored => stored is not null, "the comment stored");
+        await Eventually.MatchesAsync(
+            () => system.Broker.CountUnfinishedAsync("publish-approved-comment"),
+            unfinished => unfinished == 0,
+            "every delivery consumed and acknowledged");
         var page = await store.ListAsync(DistributedSystem.SiteId, article, CommentOrder.OldestFirst, 200, null);
         Assert.Single(page.Items);
         Assert.Single((await system.Site.ListAsync(article))["items"]!.AsArray());

@@ -26,7 +26,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 
     public string Uri { get; }
 
-    /// <summary>Whether <see cref="StopAsync"/> and <see cref="StartAgainAsync"/> can be used on this broker.</summary>
+    /// <summary>Whether the tests can run rabbitmqctl on this broker: stop, start, inspect queues.</summary>
     public bool CanRestart { get; }
 
     public static async Task<RabbitMqBroker> StartAsync()
@@ -59,6 +59,16 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         await RabbitMqCtlAsync("await_startup");
     }
 
+    /// <summary>Messages in <paramref name="queue"/> that are waiting or delivered but not yet acknowledged.</summary>
+    public async Task<int> CountUnfinishedAsync(string queue)
+    {
+        var output = await RabbitMqCtlAsync("list_queues", "-q", "--no-table-headers", "name", "messages_ready", "messages_unacknowledged");
+        var row = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t', ' '))
+            .FirstOrDefault(columns => columns[0] == queue);
+        return row is null ? 0 : int.Parse(row[^2], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(row[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (container is not null)
@@ -67,8 +77,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
-    private async Task RabbitMqCtlAsync(string command)
+    private async Task<string> RabbitMqCtlAsync(params string[] arguments)
     {
+        var command = string.Join(' ', arguments);
         if (!CanRestart)
         {
             throw new InvalidOperationException("This broker cannot be restarted from the tests.");
@@ -76,20 +87,23 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 
         if (container is not null)
         {
-            var result = await container.ExecAsync(["rabbitmqctl", command]);
+            var result = await container.ExecAsync(["rabbitmqctl", .. arguments]);
             Assert.True(result.ExitCode == 0, $"rabbitmqctl {command} failed: {result.Stderr}");
-            return;
+            return result.Stdout;
         }
 
-        using var process = Process.Start(new ProcessStartInfo(FindRabbitMqCtl()!, command)
+        var start = new ProcessStartInfo(FindRabbitMqCtl()!)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        arguments.ToList().ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"rabbitmqctl {command} failed: {await stderr}");
+        return stdout;
     }
 
     private static string? FindRabbitMqCtl() =>
