@@ -14,6 +14,8 @@ public sealed class DistributedSystem : IAsyncLifetime
     public const string ApiKey = "it-site-key-0001";
     public const string OtherSiteId = "it-other";
     public const string OtherApiKey = "it-other-key-0001";
+    public const string RulesSiteId = "it-rules";
+    public const string RulesApiKey = "it-rules-key-0001";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"moderation-it-{Guid.NewGuid():N}");
 
@@ -21,7 +23,9 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public RunningService Ingestion { get; private set; } = null!;
 
-    public IReadOnlyList<RunningService> Workers { get; private set; } = [];
+    public List<RunningService> Workers { get; } = [];
+
+    private Dictionary<string, string?> settings = [];
 
     public RunningService Publishing { get; private set; } = null!;
 
@@ -32,11 +36,27 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public SiteApiClient Site => new(Ingestion.CreateClient(ApiKey), Publishing.CreateClient(ApiKey), SiteId);
 
+    public SiteApiClient RulesSite => new(Ingestion.CreateClient(RulesApiKey), Publishing.CreateClient(RulesApiKey), RulesSiteId);
+
+    /// <summary>Starts one more moderation worker, a new instance that shares nothing with the others but the broker and the store.</summary>
+    public async Task<RunningService> StartWorkerAsync()
+    {
+        var worker = await RunningService.StartAsync(Moderation.Worker.Program.Build, settings);
+        Workers.Add(worker);
+        return worker;
+    }
+
+    public async Task StopWorkerAsync(RunningService worker)
+    {
+        Workers.Remove(worker);
+        await worker.DisposeAsync();
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.Combine(RulesDirectory, "sites"));
         Broker = await RabbitMqBroker.StartAsync();
-        var settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>
         {
             ["Messaging:Transport"] = "RabbitMq",
             ["Messaging:RabbitMqUri"] = Broker.Uri,
@@ -47,24 +67,22 @@ public sealed class DistributedSystem : IAsyncLifetime
             [$"Sites:{SiteId}:ApiKeys:0"] = ApiKey,
             [$"Sites:{SiteId}:RequestsPerMinute"] = "1000000",
             [$"Sites:{OtherSiteId}:ApiKeys:0"] = OtherApiKey,
+            [$"Sites:{RulesSiteId}:ApiKeys:0"] = RulesApiKey,
             ["Rules:Directory"] = RulesDirectory,
             ["Ingestion:PublishTimeout"] = "00:00:03",
             ["Logging:LogLevel:Default"] = "Warning",
         };
 
         Ingestion = await RunningService.StartAsync(Moderation.Ingestion.Program.Build, settings);
-        Workers =
-        [
-            await RunningService.StartAsync(Moderation.Worker.Program.Build, settings),
-            await RunningService.StartAsync(Moderation.Worker.Program.Build, settings),
-        ];
+        await StartWorkerAsync();
+        await StartWorkerAsync();
         Publishing = await RunningService.StartAsync(Moderation.Publishing.Program.Build, settings);
         Review = await RunningService.StartAsync(Moderation.Review.Program.Build, settings);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var service in new[] { Ingestion, Publishing, Review }.Concat(Workers))
+        foreach (var service in new[] { Ingestion, Publishing, Review }.Concat(Workers.ToList()))
         {
             if (service is not null)
             {
