@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
 
@@ -16,6 +17,8 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        // Polly reports every store call at Information; keep its retries and failures, not the routine.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.AddHealthChecks();
