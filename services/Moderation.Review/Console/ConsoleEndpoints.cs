@@ -10,12 +10,17 @@ public static class ConsoleEndpoints
     public static void MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => TypedResults.Redirect("/console/")).ExcludeFromDescription();
-        app.MapGet("/console", () => TypedResults.Redirect("/console/")).ExcludeFromDescription();
         app.MapGet("/console/{*path}", Serve).ExcludeFromDescription();
     }
 
     private static IResult Serve(string? path, HttpContext http, ConsoleAssets assets)
     {
+        // Routing matches "/console" here too; the page needs the trailing slash.
+        if (string.IsNullOrEmpty(path) && !http.Request.Path.Value!.EndsWith('/'))
+        {
+            return TypedResults.Redirect("/console/");
+        }
+
         var asset = assets.Find(path ?? string.Empty);
         if (asset is null)
         {
