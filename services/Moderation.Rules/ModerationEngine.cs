@@ -77,7 +77,7 @@ public sealed class ModerationEngine
             context.Reset(null!, text, []);
         }
 
-        var score = Math.Round(hits.Score, 3);
+        var score = Math.Round(hits.Score(ruleSet.MaxPerCategory), 3);
         var outcome = Decide(hits.HardestAction, score, ruleSet);
         return new EngineDecision(outcome, score, hits.TakeHits(), ruleSet.Version);
     }

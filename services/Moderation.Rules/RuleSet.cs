@@ -14,6 +14,7 @@ public sealed class RuleSet
         string version,
         double flagThreshold,
         double rejectThreshold,
+        double maxPerCategory,
         IReadOnlyList<Rule> rules,
         IReadOnlyList<string> allowTerms,
         IReadOnlyList<string> sources)
@@ -21,6 +22,7 @@ public sealed class RuleSet
         Version = version;
         FlagThreshold = flagThreshold;
         RejectThreshold = rejectThreshold;
+        MaxPerCategory = maxPerCategory;
         Rules = rules;
         AllowTerms = allowTerms;
         Sources = sources;
@@ -77,6 +79,9 @@ public sealed class RuleSet
 
     /// <summary>A score at or above this rejects the comment outright.</summary>
     public double RejectThreshold { get; }
+
+    /// <summary>Most one category adds to the score (infinity: no cap).</summary>
+    public double MaxPerCategory { get; }
 
     public IReadOnlyList<Rule> Rules { get; }
 

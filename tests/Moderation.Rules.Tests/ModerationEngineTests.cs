@@ -28,6 +28,36 @@ public sealed class ModerationEngineTests
     }
 
     [Fact]
+    public void Caps_what_one_category_adds_but_never_a_single_rules_weight()
+    {
+        var capped = TestRuleSets.Only("""
+            thresholds: { flag: 1.0, reject: 4.0 }
+            max_per_category: 2.0
+            rules:
+              - { id: a, kind: terms, category: profanity, weight: 1.0, terms: [darn] }
+              - { id: b, kind: terms, category: profanity, weight: 1.0, terms: [heck] }
+              - { id: c, kind: terms, category: profanity, weight: 1.0, terms: [drat] }
+              - { id: t, kind: terms, category: threat, weight: 3.0, terms: [or else] }
+            """);
+        Assert.Equal(2.0, TestRuleSets.Decide("darn heck drat", capped).Score, 3);
+        Assert.Equal(3.0, TestRuleSets.Decide("or else", capped).Score, 3);
+        Assert.Equal(DecisionOutcome.Reject, TestRuleSets.Decide("darn heck, or else", capped).Outcome);
+    }
+
+    [Fact]
+    public void Words_found_by_two_rules_of_one_category_count_once()
+    {
+        var overlapping = TestRuleSets.Only("""
+            rules:
+              - { id: a, kind: terms, category: profanity, weight: 1.0, terms: ["*darn*"] }
+              - { id: b, kind: terms, category: profanity, weight: 1.0, terms: [darnit] }
+            """);
+        var decision = TestRuleSets.Decide("darnit", overlapping);
+        Assert.Equal(2, decision.Hits.Count);
+        Assert.Equal(1.0, decision.Score, 3);
+    }
+
+    [Fact]
     public void Every_hit_names_rule_category_severity_and_span()
     {
         var hit = Assert.Single(TestRuleSets.Decide("you idiot", Weighted).Hits);

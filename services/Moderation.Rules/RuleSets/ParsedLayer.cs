@@ -11,6 +11,8 @@ internal sealed class ParsedLayer
 
     public double? RejectThreshold { get; set; }
 
+    public double? MaxPerCategory { get; set; }
+
     public List<string> Allow { get; } = [];
 
     public List<string> Disable { get; } = [];

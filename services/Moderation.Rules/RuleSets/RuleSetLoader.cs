@@ -30,6 +30,7 @@ public static class RuleSetLoader
         var allow = new List<string>();
         double? flag = null;
         double? reject = null;
+        double? maxPerCategory = null;
         foreach (var source in layers)
         {
             var layer = RuleSetParser.Parse(source, errors);
@@ -39,10 +40,12 @@ public static class RuleSetLoader
                 allow.Clear();
                 flag = null;
                 reject = null;
+                maxPerCategory = null;
             }
 
             flag = layer.FlagThreshold ?? flag;
             reject = layer.RejectThreshold ?? reject;
+            maxPerCategory = layer.MaxPerCategory ?? maxPerCategory;
             allow.AddRange(layer.Allow);
             rules.RemoveAll(rule => layer.Disable.Contains(rule.Id));
             foreach (var twice in layer.Rules.GroupBy(rule => rule.Id).Where(group => group.Count() > 1))
@@ -76,7 +79,7 @@ public static class RuleSetLoader
             throw new RuleSetException(errors);
         }
 
-        return new RuleSet(VersionOf(layers), flagThreshold, rejectThreshold, rules, allow, [.. layers.Select(l => l.Name)]);
+        return new RuleSet(VersionOf(layers), flagThreshold, rejectThreshold, maxPerCategory ?? double.PositiveInfinity, rules, allow, [.. layers.Select(l => l.Name)]);
     }
 
     /// <summary>Parses the layers only to report their errors; an empty list means they compile.</summary>

@@ -17,7 +17,7 @@ internal sealed partial class RuleSetParser
     // on the long alternations rules use; the timeout is what keeps a bad pattern from stalling a worker.
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(20);
 
-    private static readonly HashSet<string> TopLevelKeys = ["inherit", "thresholds", "allow", "disable", "rules", "description"];
+    private static readonly HashSet<string> TopLevelKeys = ["inherit", "thresholds", "max_per_category", "allow", "disable", "rules", "description"];
     private static readonly HashSet<string> CommonRuleKeys =
         ["id", "kind", "category", "severity", "action", "weight", "max_count", "when", "enabled", "description"];
 
@@ -94,6 +94,9 @@ internal sealed partial class RuleSetParser
                     break;
                 case "thresholds":
                     ParseThresholds(value, layer);
+                    break;
+                case "max_per_category":
+                    layer.MaxPerCategory = Number(value, 0.01, 1000);
                     break;
                 case "allow":
                     layer.Allow.AddRange(ParseTerms(value, "allow"));

@@ -13,9 +13,31 @@ internal sealed class HitCollector
     private int[] _lastHitPerRule = new int[64];
     private List<RuleHit>? _hits;
 
+    // Spans that already added weight, per category: the same words found by two rules of one category count once.
+    private string[] _scoredCategory = new string[16];
+    private int[] _scoredStart = new int[16];
+    private int[] _scoredEnd = new int[16];
+    private int _scoredCount;
+
     public RuleAction HardestAction { get; private set; }
 
-    public double Score { get; private set; }
+    // Weight summed per category, and the largest single weight in it, so the ruleset's cap can apply.
+    private readonly Dictionary<string, (double Sum, double Largest)> _weightPerCategory = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The score: per category, the summed weight up to <paramref name="maxPerCategory"/>; one rule's weight always
+    /// counts in full, the cap only stops many matches of one kind from adding up.
+    /// </summary>
+    public double Score(double maxPerCategory)
+    {
+        var score = 0.0;
+        foreach (var (sum, largest) in _weightPerCategory.Values)
+        {
+            score += Math.Min(sum, Math.Max(maxPerCategory, largest));
+        }
+
+        return score;
+    }
 
     public void Reset(int ruleCount)
     {
@@ -31,8 +53,9 @@ internal sealed class HitCollector
         }
 
         _hits = null;
+        _scoredCount = 0;
         HardestAction = RuleAction.None;
-        Score = 0;
+        _weightPerCategory.Clear();
     }
 
     public void Add(Rule rule, string original, int start, int length)
@@ -61,9 +84,10 @@ internal sealed class HitCollector
         _lastEndPerRule[index] = start + length;
         _lastHitPerRule[index] = -1;
         var count = ++_countPerRule[index];
-        if (count <= rule.MaxCount)
+        if (count <= rule.MaxCount && !AlreadyScored(rule.Category, start, start + length))
         {
-            Score += rule.Weight;
+            var (sum, largest) = _weightPerCategory.GetValueOrDefault(rule.Category);
+            _weightPerCategory[rule.Category] = (sum + rule.Weight, Math.Max(largest, rule.Weight));
         }
 
         if (rule.Action > HardestAction)
@@ -77,6 +101,34 @@ internal sealed class HitCollector
             _lastHitPerRule[index] = _hits.Count;
             _hits.Add(new RuleHit(rule.Id, rule.Category, rule.Severity, start, length, original.Substring(start, length)));
         }
+    }
+
+    private bool AlreadyScored(string category, int start, int end)
+    {
+        for (var i = 0; i < _scoredCount; i++)
+        {
+            if (start < _scoredEnd[i] && _scoredStart[i] < end && string.Equals(_scoredCategory[i], category, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (end > start)
+        {
+            if (_scoredCount == _scoredStart.Length)
+            {
+                Array.Resize(ref _scoredCategory, _scoredCount * 2);
+                Array.Resize(ref _scoredStart, _scoredCount * 2);
+                Array.Resize(ref _scoredEnd, _scoredCount * 2);
+            }
+
+            _scoredCategory[_scoredCount] = category;
+            _scoredStart[_scoredCount] = start;
+            _scoredEnd[_scoredCount] = end;
+            _scoredCount++;
+        }
+
+        return false;
     }
 
     public IReadOnlyList<RuleHit> TakeHits()

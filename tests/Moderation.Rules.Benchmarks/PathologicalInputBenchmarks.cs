@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using Moderation.Rules.RuleSets;
+
+namespace Moderation.Rules.Benchmarks;
+
+/// <summary>100 KB inputs built to hurt a matcher (target: under 50 ms each with the default pack).</summary>
+public class PathologicalInputBenchmarks
+{
+    private const int Size = 100 * 1024;
+
+    private readonly ModerationEngine _engine = new();
+    private CommentToModerate _comment = null!;
+
+    [Params("one-letter", "separators", "spelled-letters", "leet-digits", "dots")]
+    public string Shape { get; set; } = "one-letter";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var text = Shape switch
+        {
+            "one-letter" => new string('a', Size),
+            "separators" => new string('.', Size / 2) + new string('-', Size / 2),
+            "spelled-letters" => string.Concat(Enumerable.Repeat("f . ", Size / 4)),
+            "leet-digits" => string.Concat(Enumerable.Repeat("1", Size)),
+            "dots" => string.Concat(Enumerable.Repeat("a.", Size / 2)),
+            _ => throw new ArgumentOutOfRangeException(nameof(Shape)),
+        };
+        _comment = new CommentToModerate(Guid.Empty, "site", "author", text, DateTimeOffset.UnixEpoch);
+    }
+
+    [Benchmark]
+    public Contracts.DecisionOutcome Decide() => _engine.Decide(_comment, RuleSetLoader.Default, []).Outcome;
+}

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Moderation.Rules.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(EvalFileBenchmarks).Assembly).Run(args, new ShortRunConfig());
