@@ -13,7 +13,7 @@ internal sealed class TermMatcher
 {
     // Bounds one walk so that no input, however long its runs of one letter, costs more than linear time.
     private const int MaxWalkSteps = 256;
-    private const int MaxMasksPerMatch = 2;
+    private const int MaxMasksPerMatch = 3;
 
     private readonly TrieNode _anchored = new();
     private readonly TrieNode _floating = new();

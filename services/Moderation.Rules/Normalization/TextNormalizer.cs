@@ -109,7 +109,7 @@ internal sealed class TextNormalizer
             {
                 ' ' or '\t' or '\n' or '\r' or '\f' or '\v' => UnitKind.Space,
                 '$' or '@' or '!' or '|' or '+' or '<' or '(' => UnitKind.LeetSymbol,
-                '*' or '#' or '%' => UnitKind.Mask,
+                '*' or '#' or '%' or '^' => UnitKind.Mask,
                 _ => UnitKind.Punctuation,
             };
         }
@@ -172,6 +172,7 @@ internal sealed class TextNormalizer
                     UnitKind.Letter or UnitKind.Digit => true,
                     UnitKind.LeetSymbol => IsLeetGlyph(i, tokenStart, tokenEnd, tokenHasLetter),
                     UnitKind.Mask => IsMaskGlyph(i, tokenStart, tokenEnd),
+                    UnitKind.Punctuation when _unitChar[i] is '-' or '_' => IsDashMask(i, tokenStart, tokenEnd),
                     _ => false,
                 };
             }
@@ -232,6 +233,27 @@ internal sealed class TextNormalizer
 
         return last - first + 1 <= MaxMaskRun && first > tokenStart && IsWordish(first - 1) && last + 1 < tokenEnd
             && IsWordish(last + 1);
+    }
+
+    /// <summary>Two or three dashes between letters hide letters ("f--k", "f---ers"); one joins words.</summary>
+    private bool IsDashMask(int index, int tokenStart, int tokenEnd)
+    {
+        var c = _unitChar[index];
+        var first = index;
+        while (first > tokenStart && _unitChar[first - 1] == c)
+        {
+            first--;
+        }
+
+        var last = index;
+        while (last + 1 < tokenEnd && _unitChar[last + 1] == c)
+        {
+            last++;
+        }
+
+        var run = last - first + 1;
+        return run is >= 2 and <= MaxMaskRun && first > tokenStart && _unitKind[first - 1] == UnitKind.Letter
+            && last + 1 < tokenEnd && _unitKind[last + 1] == UnitKind.Letter;
     }
 
     private void FindPieces()
@@ -393,6 +415,7 @@ internal sealed class TextNormalizer
                         output.Add(primary == '\0' ? c : primary, alternate, ElementKind.Letter, _unitStart[u], _unitEnd[u]);
                         break;
                     case UnitKind.Mask:
+                    case UnitKind.Punctuation:
                         output.Add('*', '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
                         break;
                     default:
