@@ -32,7 +32,7 @@ apt_install() {
 started_rabbitmq=0
 stop_rabbitmq() {
   if [ "$started_rabbitmq" = 1 ]; then
-    log "Stopping the RabbitMQ this script started"
+    started_rabbitmq=0
     rabbitmqctl stop >/dev/null 2>&1 || true
     epmd -kill >/dev/null 2>&1 || true
   fi
@@ -58,7 +58,11 @@ fi
 apt_install chromium docker-compose || echo "Could not install chromium/docker-compose: the tests that need them will say so." >&2
 
 log "Building (Release)"
-dotnet build Moderation.sln -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+if ! dotnet build Moderation.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
+  stop_rabbitmq
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
 
 log "Testing"
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
@@ -82,6 +86,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the run broke before reporting (build, crash or hang): count it, never pass silently
 fi
 
+stop_rabbitmq   # before the summary, which must be the last line
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
