@@ -19,6 +19,11 @@ internal static class LinkFinder
     /// <summary>The links of a text as (start, length, host), in text order.</summary>
     public static IReadOnlyList<(int Start, int Length, string Host)> FindAll(string text)
     {
+        if (!MayContainLink(text))
+        {
+            return [];
+        }
+
         List<(int Start, int Length, string Host)>? links = null;
         var span = text.AsSpan();
         var coveredUntil = 0;
@@ -49,6 +54,38 @@ internal static class LinkFinder
         }
 
         return links is null ? [] : links;
+    }
+
+    /// <summary>
+    /// Vectorised searches that rule out most comments before the character scan: a link needs "://", "www.",
+    /// a dot directly followed by a letter, or a spelled-out "dot".
+    /// </summary>
+    private static bool MayContainLink(string text)
+    {
+        var span = text.AsSpan();
+        if (span.Contains("://", StringComparison.Ordinal) || span.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || span.Contains("dot", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var offset = 0;
+        while (true)
+        {
+            var dot = span[offset..].IndexOf('.');
+            if (dot < 0)
+            {
+                return false;
+            }
+
+            var at = offset + dot;
+            if (at > 0 && at + 1 < span.Length && char.IsAsciiLetter(span[at + 1]) && IsHostChar(span[at - 1]))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
     }
 
     /// <summary>Whether <paramref name="host"/> is <paramref name="domain"/> or one of its subdomains.</summary>
