@@ -17,6 +17,7 @@ internal sealed class HitCollector
     private string[] _scoredCategory = new string[16];
     private int[] _scoredStart = new int[16];
     private int[] _scoredEnd = new int[16];
+    private double[] _scoredWeight = new double[16];
     private int _scoredCount;
 
     public RuleAction HardestAction { get; private set; }
@@ -84,10 +85,14 @@ internal sealed class HitCollector
         _lastEndPerRule[index] = start + length;
         _lastHitPerRule[index] = -1;
         var count = ++_countPerRule[index];
-        if (count <= rule.MaxCount && !AlreadyScored(rule.Category, start, start + length))
+        if (count <= rule.MaxCount)
         {
-            var (sum, largest) = _weightPerCategory.GetValueOrDefault(rule.Category);
-            _weightPerCategory[rule.Category] = (sum + rule.Weight, Math.Max(largest, rule.Weight));
+            var added = WeightNotYetScored(rule.Category, start, start + length, rule.Weight);
+            if (added > 0)
+            {
+                var (sum, largest) = _weightPerCategory.GetValueOrDefault(rule.Category);
+                _weightPerCategory[rule.Category] = (sum + added, Math.Max(largest, rule.Weight));
+            }
         }
 
         if (rule.Action > HardestAction)
@@ -103,13 +108,19 @@ internal sealed class HitCollector
         }
     }
 
-    private bool AlreadyScored(string category, int start, int end)
+    /// <summary>
+    /// The weight a hit adds: all of it for new words; for words a rule of the same category already scored, only
+    /// what it weighs above that rule (so the heavier rule counts, whichever matched first).
+    /// </summary>
+    private double WeightNotYetScored(string category, int start, int end, double weight)
     {
         for (var i = 0; i < _scoredCount; i++)
         {
             if (start < _scoredEnd[i] && _scoredStart[i] < end && string.Equals(_scoredCategory[i], category, StringComparison.Ordinal))
             {
-                return true;
+                var extra = Math.Max(0, weight - _scoredWeight[i]);
+                _scoredWeight[i] = Math.Max(weight, _scoredWeight[i]);
+                return extra;
             }
         }
 
@@ -120,15 +131,17 @@ internal sealed class HitCollector
                 Array.Resize(ref _scoredCategory, _scoredCount * 2);
                 Array.Resize(ref _scoredStart, _scoredCount * 2);
                 Array.Resize(ref _scoredEnd, _scoredCount * 2);
+                Array.Resize(ref _scoredWeight, _scoredCount * 2);
             }
 
             _scoredCategory[_scoredCount] = category;
             _scoredStart[_scoredCount] = start;
             _scoredEnd[_scoredCount] = end;
+            _scoredWeight[_scoredCount] = weight;
             _scoredCount++;
         }
 
-        return false;
+        return weight;
     }
 
     public IReadOnlyList<RuleHit> TakeHits()

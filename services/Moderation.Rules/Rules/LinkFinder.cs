@@ -35,7 +35,7 @@ internal static class LinkFinder
             }
 
             var c = span[i];
-            (int Start, int End, string Host)? link = c switch
+            var link = c switch
             {
                 'h' or 'H' when StartsWithIgnoreCase(span[i..], "http://") || StartsWithIgnoreCase(span[i..], "https://") => Url(span, i),
                 'w' or 'W' when StartsWithIgnoreCase(span[i..], "www.") && (i == 0 || !char.IsLetterOrDigit(span[i - 1])) => Url(span, i),
@@ -99,17 +99,23 @@ internal static class LinkFinder
 
     private static bool EndsUrl(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '(' or ')' or '[' or ']' or '{' or '}';
 
-    private static (int Start, int End, string Host) Url(ReadOnlySpan<char> span, int start)
+    /// <summary>A URL, or null when no host follows the scheme ("http://…" of a truncated tweet).</summary>
+    private static (int Start, int End, string Host)? Url(ReadOnlySpan<char> span, int start)
     {
         var end = PathEnd(span, start);
-
         var link = span[start..end];
         var scheme = link.IndexOf("://", StringComparison.Ordinal);
         var host = scheme >= 0 ? link[(scheme + 3)..] : link;
-        var hostEnd = host.IndexOfAny('/', '?', '#');
-        if (hostEnd >= 0)
+        var hostLength = 0;
+        while (hostLength < host.Length && (IsHostChar(host[hostLength]) || host[hostLength] == '.'))
         {
-            host = host[..hostEnd];
+            hostLength++;
+        }
+
+        host = host[..hostLength].TrimEnd('.');
+        if (host.IndexOf('.') <= 0)
+        {
+            return null;
         }
 
         var hostText = host.ToString().ToLowerInvariant();
