@@ -58,8 +58,11 @@ internal sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-            // Per connection: wait for another writer (possibly another process) instead of failing at once.
-            await using var command = connection.Command($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            // Per connection: wait for another writer (possibly another process) instead of failing at once; and in WAL
+            // mode sync at checkpoints rather than every commit (SQLite's advice for WAL): a process crash loses
+            // nothing, a power cut may lose the last commits, as it would the in-memory bus's messages.
+            await using var command = connection.Command(
+                $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
