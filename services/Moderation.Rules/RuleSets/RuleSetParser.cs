@@ -279,7 +279,7 @@ internal sealed partial class RuleSetParser
     }
 
     private sealed record CommonFields(
-        string Id, string Category, string Severity, RuleAction Action, double Weight, int MaxCount, AuthorCondition? When, int Line);
+        string Id, string Category, string Severity, RuleAction Action, double Weight, int MaxCount, RuleCondition? When, int Line);
 
     private Rule Init(Rule rule, CommonFields common)
     {
@@ -408,7 +408,7 @@ internal sealed partial class RuleSetParser
         };
     }
 
-    private AuthorCondition? ParseCondition(YamlNode? node)
+    private RuleCondition? ParseCondition(YamlNode? node)
     {
         if (node is null)
         {
@@ -417,22 +417,23 @@ internal sealed partial class RuleSetParser
 
         if (node is not YamlMappingNode mapping)
         {
-            Error(node, "'when' is a mapping with account_age_days_under and/or approved_comments_under");
+            Error(node, "'when' is a mapping with account_age_days_under, approved_comments_under and/or text_chars_under");
             return null;
         }
 
         foreach (var (keyNode, _) in mapping.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
-            if (key is not ("account_age_days_under" or "approved_comments_under"))
+            if (key is not ("account_age_days_under" or "approved_comments_under" or "text_chars_under"))
             {
-                Error(keyNode, $"unknown condition '{key}' (expected account_age_days_under or approved_comments_under)");
+                Error(keyNode, $"unknown condition '{key}' (expected account_age_days_under, approved_comments_under or text_chars_under)");
             }
         }
 
         var age = (int?)Number(Get(mapping, "account_age_days_under"), 1, 100_000);
         var approved = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000);
-        return age is null && approved is null ? null : new AuthorCondition(age, approved);
+        var textChars = (int?)Number(Get(mapping, "text_chars_under"), 1, 1_000_000);
+        return age is null && approved is null && textChars is null ? null : new RuleCondition(age, approved, textChars);
     }
 
     private List<string> ParseTerms(YamlNode node, string what)

@@ -16,7 +16,7 @@ public abstract class Rule
 
     public int MaxCount { get; internal set; } = 1;
 
-    public AuthorCondition? When { get; internal set; }
+    public RuleCondition? When { get; internal set; }
 
     /// <summary>Where the rule was written, for error messages.</summary>
     public string SourceFile { get; internal set; } = string.Empty;
