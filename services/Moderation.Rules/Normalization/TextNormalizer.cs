@@ -186,8 +186,8 @@ internal sealed class TextNormalizer
         var c = _unitChar[index];
         if (c is '$' or '@')
         {
-            // "a$$", "@ss" but not "$100" or a lone "@".
-            if (!tokenHasLetter)
+            // "a$$", "@ss" but not "$100", "as$150" or a lone "@".
+            if (!tokenHasLetter || c == '$' && index + 1 < tokenEnd && _unitKind[index + 1] == UnitKind.Digit)
             {
                 return false;
             }

@@ -7,11 +7,11 @@ namespace Moderation.Rules.Rules;
 /// </summary>
 internal static class LinkFinder
 {
+    // Top-level domains that are also words ("in", "to", "be", "it", "click") are left out: "list.In" is a missing space.
     private static readonly HashSet<string> TopLevelDomains =
     [
-        "com", "net", "org", "info", "biz", "io", "co", "ly", "me", "tv", "us", "uk", "ru", "de", "fr", "es", "it", "nl",
-        "pl", "in", "cn", "br", "au", "ca", "xyz", "online", "site", "club", "top", "gl", "gg", "be", "to", "cc", "ws",
-        "link", "shop", "store", "app", "blog", "live", "page", "fun", "vip", "win", "bid", "click", "download",
+        "com", "net", "org", "info", "biz", "io", "co", "ly", "tv", "uk", "ru", "de", "nl", "pl", "cn", "br", "au", "ca",
+        "xyz", "online", "club", "gl", "gg", "cc", "ws", "shop", "store", "app", "blog", "vip",
     ];
 
     private static readonly HashSet<string> SpelledTopLevelDomains = ["com", "net", "org", "info", "io", "co", "ly", "me", "tv", "ru", "xyz"];
