@@ -153,7 +153,7 @@ public sealed class ReviewApiTests(ReviewHost host)
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
 
         var result = await ann.PostJsonAsync($"/v1/review/items/{first}/reject-author", new { reason = "spam", note = "link farm" });
-        Assert.Equal([first, second], result["rejected"]!.AsArray().Select(id => id!.GetValue<Guid>()).Order());
+        Assert.Equal(new[] { first, second }.Order(), result["rejected"]!.AsArray().Select(id => id!.GetValue<Guid>()).Order());
 
         var queue = await ann.GetJsonAsync($"/v1/review/sites/{SiteA}/queue?author={author}");
         Assert.Empty(queue["items"]!.AsArray());

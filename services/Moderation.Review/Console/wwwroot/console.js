@@ -149,11 +149,19 @@ function renderList() {
   }));
 }
 
-async function claimNext() {
-  if (!state.site) return;
-  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/claim-next?${filterQuery()}`);
-  if (result.status === 200) showItem(result.data);
-  else renderItem(null);
+// One claim at a time: the first queue load and the first live event both ask for work, and a second claim would
+// take another item and give this one back.
+let claiming = null;
+function claimNext() {
+  if (!state.site) return Promise.resolve();
+  if (!claiming) {
+    claiming = (async () => {
+      const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/claim-next?${filterQuery()}`);
+      if (result.status === 200) showItem(result.data);
+      else if (!state.current) renderItem(null);
+    })().finally(() => { claiming = null; });
+  }
+  return claiming;
 }
 
 async function claim(id) {
