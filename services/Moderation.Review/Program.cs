@@ -1,5 +1,4 @@
 using Moderation.ServiceDefaults;
-using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Messaging;
 using Moderation.Storage;
 
@@ -7,17 +6,7 @@ namespace Moderation.Review;
 
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
-    {
-        if (HealthCheckCommand.IsRequested(args))
-        {
-            return await HealthCheckCommand.RunAsync();
-        }
-
-        await using var app = Build(args);
-        await app.RunAsync();
-        return 0;
-    }
+    public static Task<int> Main(string[] args) => ServiceRunner.RunAsync(args, Build);
 
     /// <summary>The whole service, configured from <paramref name="args"/> and the usual sources; tests start it too.</summary>
     public static WebApplication Build(string[] args)
