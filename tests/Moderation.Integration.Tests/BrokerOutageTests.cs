@@ -25,6 +25,7 @@ public sealed class BrokerOutageTests(DistributedSystem system)
             Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 must carry Retry-After");
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"503 took {clock.Elapsed}");
+            Console.WriteLine($"broker stopped: 503 with Retry-After {response.Headers.RetryAfter?.Delta?.TotalSeconds} s after {clock.ElapsedMilliseconds} ms");
         }
         finally
         {
