@@ -12,7 +12,8 @@ namespace Moderation.Rules.Hosting;
 /// </summary>
 public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
 {
-    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(300);
+    // Long enough for a writer to finish, short enough that a change is live well within 5 s (settle + poll).
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(1);
 
     private readonly string? _folder;
     private long _changeGeneration;
@@ -40,7 +41,12 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
             return;
         }
 
-        Reload();
+        lock (_reloadLock)
+        {
+            // At start there is no earlier version to fall back on, so read files even if they were just written.
+            ReloadLocked(_folder, initial: true);
+        }
+
         _watcher = new FileSystemWatcher(_folder)
         {
             IncludeSubdirectories = true,
@@ -81,7 +87,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         {
             try
             {
-                ReloadLocked(_folder);
+                ReloadLocked(_folder, initial: false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -91,12 +97,22 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         }
     }
 
-    private void ReloadLocked(string folder)
+    private void ReloadLocked(string folder, bool initial)
     {
         var changed = false;
         var defaultPath = Path.Combine(folder, RuleSetFolderLayout.DefaultFileName);
         var folderDefault = _folderDefault;
+        if (!initial && IsBeingWritten(defaultPath))
+        {
+            return; // read on the next event or poll, once the writer is done
+        }
+
         var defaultText = File.Exists(defaultPath) ? File.ReadAllText(defaultPath) : null;
+        if (defaultText is not null && string.IsNullOrWhiteSpace(defaultText))
+        {
+            return; // half written, see the site files below
+        }
+
         if (defaultText is null)
         {
             changed |= folderDefault is not null;
@@ -120,8 +136,30 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         foreach (var file in siteFiles)
         {
             var siteId = RuleSetFolderLayout.SiteIdOf(file);
-            var text = File.ReadAllText(file);
             var previous = _siteLayers.GetValueOrDefault(siteId);
+            if (!initial && IsBeingWritten(file))
+            {
+                if (previous is not null)
+                {
+                    siteLayers[siteId] = previous;
+                }
+
+                continue;
+            }
+
+            var text = File.ReadAllText(file);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                // An empty file is what a writer leaves between truncating and writing: never take it for new rules
+                // (a site clears its overrides with "rules: []").
+                if (previous is not null)
+                {
+                    siteLayers[siteId] = previous;
+                }
+
+                continue;
+            }
+
             if (_seenText.TryGetValue(file, out var seen) && seen == text && !changed)
             {
                 if (previous is not null)
@@ -184,6 +222,13 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         LogReloaded(siteLayers.Count, defaultRuleSet.Version);
         Reloaded?.Invoke();
     }
+
+    /// <summary>
+    /// A file modified within the settle delay may be half written (editors truncate first). File times are wall-clock
+    /// times, so this compares with the system clock rather than the injected one.
+    /// </summary>
+    private static bool IsBeingWritten(string path) =>
+        File.Exists(path) && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < SettleDelay;
 
     private static List<RuleSetSource> Layers(RuleSetSource? folderDefault, RuleSetSource? site)
     {

@@ -46,6 +46,40 @@ internal sealed class TextNormalizer
         {
             var c = text[i];
             var start = i;
+            if (c < 128)
+            {
+                // Most text is ASCII: fold and classify it without the per-character string of the general path.
+                var kind = AsciiKinds[c];
+                if (c is >= 'A' and <= 'Z')
+                {
+                    output.UpperCaseCount++;
+                    c = (char)(c + 32);
+                }
+                else if (kind == UnitKind.Digit)
+                {
+                    output.DigitCount++;
+                }
+
+                if (kind == UnitKind.Letter)
+                {
+                    output.LetterCount++;
+                }
+
+                if (c is '\0' or (< ' ' and not ('\t' or '\n' or '\r' or '\f' or '\v')))
+                {
+                    // Control characters are invisible: they belong to the letter before them.
+                    if (_unitCount > 0)
+                    {
+                        _unitEnd[_unitCount - 1] = i + 1;
+                    }
+
+                    continue;
+                }
+
+                AddUnit(c, kind, i, i + 1);
+                continue;
+            }
+
             string folded;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -89,6 +123,19 @@ internal sealed class TextNormalizer
                 AddUnit(ch, kind, start, end);
             }
         }
+    }
+
+    private static readonly UnitKind[] AsciiKinds = BuildAsciiKinds();
+
+    private static UnitKind[] BuildAsciiKinds()
+    {
+        var kinds = new UnitKind[128];
+        for (var c = 0; c < 128; c++)
+        {
+            kinds[c] = Classify(char.ToLowerInvariant((char)c));
+        }
+
+        return kinds;
     }
 
     private static UnitKind Classify(char c)
