@@ -278,8 +278,12 @@ internal sealed class TextNormalizer
             last++;
         }
 
-        return last - first + 1 <= MaxMaskRun && first > tokenStart && IsWordish(first - 1) && last + 1 < tokenEnd
-            && IsWordish(last + 1);
+        // Inside a word ("f*ck"), or two or more ending a word that has a letter before them ("f***", "sh**").
+        var run = last - first + 1;
+        var afterLetters = first > tokenStart && IsWordish(first - 1);
+        var insideWord = afterLetters && last + 1 < tokenEnd && IsWordish(last + 1);
+        var endingWord = afterLetters && run >= 2 && last + 1 == tokenEnd;
+        return run <= MaxMaskRun && (insideWord || endingWord);
     }
 
     /// <summary>Two or three dashes between letters hide letters ("f--k", "f---ers"); one joins words.</summary>
