@@ -11,7 +11,7 @@ public class PathologicalInputBenchmarks
     private readonly ModerationEngine _engine = new();
     private CommentToModerate _comment = null!;
 
-    [Params("one-letter", "separators", "spelled-letters", "leet-digits", "dots")]
+    [Params("one-letter", "separators", "masks", "spelled-letters", "leet-digits", "dots", "repeated-words")]
     public string Shape { get; set; } = "one-letter";
 
     [GlobalSetup]
@@ -24,6 +24,8 @@ public class PathologicalInputBenchmarks
             "spelled-letters" => string.Concat(Enumerable.Repeat("f . ", Size / 4)),
             "leet-digits" => string.Concat(Enumerable.Repeat("1", Size)),
             "dots" => string.Concat(Enumerable.Repeat("a.", Size / 2)),
+            "masks" => "f" + new string('*', Size),
+            "repeated-words" => string.Concat(Enumerable.Repeat("buy ", Size / 4)),
             _ => throw new ArgumentOutOfRangeException(nameof(Shape)),
         };
         _comment = new CommentToModerate(Guid.Empty, "site", "author", text, DateTimeOffset.UnixEpoch);

@@ -212,99 +212,93 @@ internal sealed class TextNormalizer
                 tokenEnd++;
             }
 
-            for (var i = tokenStart; i < tokenEnd; i++)
+            var i = tokenStart;
+            while (i < tokenEnd)
             {
-                _unitGlyph[i] = _unitKind[i] switch
+                // Runs of one symbol are decided once for the whole run: deciding each unit by looking along its
+                // run would cost quadratic time on a long run of dots or dashes.
+                var runEnd = i + 1;
+                var kind = _unitKind[i];
+                if (kind is UnitKind.Mask or UnitKind.LeetSymbol or UnitKind.Punctuation)
+                {
+                    while (runEnd < tokenEnd && SameRun(i, runEnd))
+                    {
+                        runEnd++;
+                    }
+                }
+
+                var glyph = kind switch
                 {
                     UnitKind.Letter or UnitKind.Digit => true,
-                    UnitKind.LeetSymbol => IsLeetGlyph(i, tokenStart, tokenEnd, tokenHasLetter),
-                    UnitKind.Mask => IsMaskGlyph(i, tokenStart, tokenEnd),
-                    UnitKind.Punctuation when _unitChar[i] is '-' or '_' => IsDashMask(i, tokenStart, tokenEnd),
+                    UnitKind.LeetSymbol => IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter),
+                    UnitKind.Mask => IsMaskGlyph(i, runEnd, tokenStart, tokenEnd),
+                    UnitKind.Punctuation when _unitChar[i] is '-' or '_' => IsDashMask(i, runEnd, tokenStart, tokenEnd),
                     _ => false,
                 };
+                for (var u = i; u < runEnd; u++)
+                {
+                    _unitGlyph[u] = glyph;
+                }
+
+                i = runEnd;
             }
 
             tokenStart = tokenEnd;
         }
     }
 
-    private bool IsLeetGlyph(int index, int tokenStart, int tokenEnd, bool tokenHasLetter)
+    private bool SameRun(int first, int next) =>
+        _unitKind[next] == _unitKind[first]
+        && (_unitKind[first] == UnitKind.Mask || _unitChar[next] == _unitChar[first]
+            || _unitChar[first] is '$' or '@' && _unitChar[next] is '$' or '@');
+
+    private bool IsLeetGlyph(int first, int runEnd, int tokenStart, int tokenEnd, bool tokenHasLetter)
     {
-        var c = _unitChar[index];
+        var c = _unitChar[first];
+        var before = first - 1;
+        var after = runEnd;
         if (c is '$' or '@')
         {
             // "a$$", "@ss" but not "$100", "as$150" or a lone "@".
-            if (!tokenHasLetter || c == '$' && index + 1 < tokenEnd && _unitKind[index + 1] == UnitKind.Digit)
+            if (!tokenHasLetter || c == '$' && after < tokenEnd && _unitKind[after] == UnitKind.Digit)
             {
                 return false;
             }
 
-            var before = index - 1;
-            while (before >= tokenStart && _unitChar[before] is '$' or '@')
-            {
-                before--;
-            }
+            return before >= tokenStart && IsWordish(before) || after < tokenEnd && IsWordish(after);
+        }
 
-            var after = index + 1;
-            while (after < tokenEnd && _unitChar[after] is '$' or '@')
-            {
-                after++;
-            }
-
-            return IsWordish(before) && before >= tokenStart || IsWordish(after) && after < tokenEnd;
+        if (runEnd - first > 1)
+        {
+            return false; // "!!!" is emphasis, not letters
         }
 
         // '<' and '(' open asides, so only read them as letters inside a word ("<o<k" no, "co<k" yes).
         if (c is '<' or '(')
         {
-            return index > tokenStart && IsWordish(index - 1) && index + 1 < tokenEnd && IsWordish(index + 1);
+            return before >= tokenStart && IsWordish(before) && after < tokenEnd && IsWordish(after);
         }
 
         // '!', '|' and '+' end sentences and join words, so only read them as letters before a letter ("sh!t").
-        return index + 1 < tokenEnd && IsWordish(index + 1);
+        return after < tokenEnd && IsWordish(after);
     }
 
-    private bool IsMaskGlyph(int index, int tokenStart, int tokenEnd)
+    private bool IsMaskGlyph(int first, int runEnd, int tokenStart, int tokenEnd)
     {
-        var first = index;
-        while (first > tokenStart && _unitKind[first - 1] == UnitKind.Mask)
-        {
-            first--;
-        }
-
-        var last = index;
-        while (last + 1 < tokenEnd && _unitKind[last + 1] == UnitKind.Mask)
-        {
-            last++;
-        }
-
         // Inside a word ("f*ck"), or two or more ending a word that has a letter before them ("f***", "sh**").
-        var run = last - first + 1;
+        var run = runEnd - first;
         var afterLetters = first > tokenStart && IsWordish(first - 1);
-        var insideWord = afterLetters && last + 1 < tokenEnd && IsWordish(last + 1);
-        var endingWord = afterLetters && run >= 2 && last + 1 == tokenEnd;
+        var insideWord = afterLetters && runEnd < tokenEnd && IsWordish(runEnd);
+        var endingWord = afterLetters && run >= 2 && runEnd == tokenEnd;
         return run <= MaxMaskRun && (insideWord || endingWord);
     }
 
     /// <summary>Two or three dashes between letters hide letters ("f--k", "f---ers"); one joins words.</summary>
-    private bool IsDashMask(int index, int tokenStart, int tokenEnd)
+    private bool IsDashMask(int first, int runEnd, int tokenStart, int tokenEnd)
     {
-        var c = _unitChar[index];
-        var first = index;
-        while (first > tokenStart && _unitChar[first - 1] == c)
-        {
-            first--;
-        }
-
-        var last = index;
-        while (last + 1 < tokenEnd && _unitChar[last + 1] == c)
-        {
-            last++;
-        }
-
-        var run = last - first + 1;
+        var run = runEnd - first;
         return run is >= 2 and <= MaxMaskRun && first > tokenStart && _unitKind[first - 1] == UnitKind.Letter
-            && last + 1 < tokenEnd && _unitKind[last + 1] == UnitKind.Letter;
+            && runEnd < tokenEnd && _unitKind[runEnd] == UnitKind.Letter;
     }
 
     private void FindPieces()
