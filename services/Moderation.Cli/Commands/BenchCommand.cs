@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Moderation.Cli.Io;
 using Moderation.Rules;
-using Moderation.Rules.RuleSets;
 
 namespace Moderation.Cli.Commands;
 
@@ -24,14 +23,9 @@ internal static class BenchCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var file = parse.GetRequiredValue(input);
-            RuleSet ruleSet;
-            try
+            var ruleSet = RuleSetArguments.TryLoad(parse.GetValue(rules), null, error);
+            if (ruleSet is null)
             {
-                ruleSet = RuleSetArguments.Load(parse.GetValue(rules), null);
-            }
-            catch (Exception exception) when (exception is RuleSetException or FileNotFoundException)
-            {
-                error.WriteLine(exception.Message);
                 return 2;
             }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Moderation.Cli.Io;
 using Moderation.Rules;
-using Moderation.Rules.RuleSets;
 
 namespace Moderation.Cli.Commands;
 
@@ -26,14 +25,9 @@ internal static class ClassifyCommand
                 return 2;
             }
 
-            RuleSet ruleSet;
-            try
+            var ruleSet = RuleSetArguments.TryLoad(parse.GetValue(rules), siteId, error);
+            if (ruleSet is null)
             {
-                ruleSet = RuleSetArguments.Load(parse.GetValue(rules), siteId);
-            }
-            catch (Exception exception) when (exception is RuleSetException or FileNotFoundException)
-            {
-                error.WriteLine(exception.Message);
                 return 2;
             }
 

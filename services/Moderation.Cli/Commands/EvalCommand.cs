@@ -4,7 +4,6 @@ using System.Globalization;
 using Moderation.Cli.Io;
 using Moderation.Contracts;
 using Moderation.Rules;
-using Moderation.Rules.RuleSets;
 
 namespace Moderation.Cli.Commands;
 
@@ -37,14 +36,9 @@ internal static class EvalCommand
                 return 2;
             }
 
-            RuleSet ruleSet;
-            try
+            var ruleSet = RuleSetArguments.TryLoad(parse.GetValue(rules), siteId, error);
+            if (ruleSet is null)
             {
-                ruleSet = RuleSetArguments.Load(parse.GetValue(rules), siteId);
-            }
-            catch (Exception exception) when (exception is RuleSetException or FileNotFoundException)
-            {
-                error.WriteLine(exception.Message);
                 return 2;
             }
 

@@ -8,4 +8,18 @@ internal static class RuleSetArguments
 {
     public static RuleSet Load(string? rulesPath, string? siteId) =>
         rulesPath is null ? RuleSetLoader.Default : RuleSetLoader.LoadPath(rulesPath, siteId);
+
+    /// <summary>Loads the ruleset, or writes why it cannot be loaded to <paramref name="error"/> and returns null.</summary>
+    public static RuleSet? TryLoad(string? rulesPath, string? siteId, TextWriter error)
+    {
+        try
+        {
+            return Load(rulesPath, siteId);
+        }
+        catch (Exception exception) when (exception is RuleSetException or FileNotFoundException)
+        {
+            error.WriteLine(exception.Message);
+            return null;
+        }
+    }
 }
