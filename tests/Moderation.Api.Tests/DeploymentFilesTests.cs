@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Moderation.Rules.RuleSets;
 
 namespace Moderation.Api.Tests;
 
@@ -19,6 +20,20 @@ public sealed class DeploymentFilesTests
     {
         var (exitCode, output) = await RunAsync("bash", "deploy/docker/generate-dockerfiles.sh", "--check");
         Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public void The_example_site_ruleset_is_valid_for_the_engine()
+    {
+        var example = Path.Combine(RepositoryRoot, "deploy", "rules", "sites", "demo.yaml.example");
+        var folder = Directory.CreateTempSubdirectory("moderation-rules-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "sites"));
+        File.Copy(example, Path.Combine(folder, "sites", "demo.yaml"));
+
+        var errors = RuleSetLoader.Validate(RuleSetLoader.LayersForPath(folder, "demo"));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var ruleSet = RuleSetLoader.LoadPath(folder, "demo");
+        Assert.Contains(ruleSet.Rules, rule => rule.Id == "demo.banned-spam");
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
