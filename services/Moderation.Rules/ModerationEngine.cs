@@ -29,6 +29,7 @@ public sealed class ModerationEngine
         var proximityMatches = scratch.ProximityMatches;
         proximityMatches.Clear();
         ruleSet.Matcher.Match(text, matches);
+        IReadOnlyList<(int Start, int Length, string Host)>? links = matches.Count > 0 ? LinkFinder.FindAll(original) : null;
         for (var m = 0; m < matches.Count; m++)
         {
             if (matches.Suppressed[m])
@@ -50,6 +51,11 @@ public sealed class ModerationEngine
             else if (rule.AppliesTo(comment))
             {
                 var (start, length) = text.OriginalSpan(matches.First[m], matches.Last[m]);
+                if (links is { Count: > 0 } && !OccursInOneLinkPart(original, start, length, term.Pattern, links))
+                {
+                    continue;
+                }
+
                 hits.Add(rule, original, start, length);
             }
         }
@@ -60,7 +66,7 @@ public sealed class ModerationEngine
         }
 
         var context = scratch.Context;
-        context.Reset(comment, text, authorHistory);
+        context.Reset(comment, text, authorHistory, links);
         try
         {
             foreach (var rule in ruleSet.OtherRules)
@@ -117,6 +123,49 @@ public sealed class ModerationEngine
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// Inside a link, punctuation separates parts of the address, not letters of a word: a term matched across
+    /// it ("https://example.org" read as "httpsexampleorg", which holds "sex") is a false match. A match overlapping
+    /// a link counts only when the term lies within one run of letters and digits of the link.
+    /// </summary>
+    private static bool OccursInOneLinkPart(
+        string original, int start, int length, TermPattern term, IReadOnlyList<(int Start, int Length, string Host)> links)
+    {
+        var end = start + length;
+        foreach (var link in links)
+        {
+            var linkEnd = link.Start + link.Length;
+            if (link.Start >= end || linkEnd <= start)
+            {
+                continue;
+            }
+
+            var from = Math.Min(start, link.Start);
+            var to = Math.Max(end, linkEnd);
+            var needle = term.Folded.Replace(" ", string.Empty, StringComparison.Ordinal);
+            var part = new System.Text.StringBuilder();
+            for (var i = from; i <= to; i++)
+            {
+                if (i < to && char.IsLetterOrDigit(original[i]))
+                {
+                    part.Append(CharacterFolding.Fold(original[i]));
+                    continue;
+                }
+
+                if (part.Length >= needle.Length && part.ToString().Contains(needle, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                part.Clear();
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Whether at most <paramref name="maxWords"/> words and no sentence end lie between two elements.</summary>

@@ -92,4 +92,33 @@ public sealed class ModerationEngineTests
             Assert.Equal(expected[i % 4], decision.Outcome);
         });
     }
+
+    [Theory]
+    [InlineData("see https://example.org/minutes")]
+    [InlineData("https://example.org/council")]
+    [InlineData("The minutes are already online at https://example.org/council/minutes, page 4.")]
+    public void Terms_do_not_match_across_the_punctuation_of_a_link(string text)
+    {
+        // "https://example" read as one word holds "sex": the parts of an address are not letters of one word.
+        var decision = new ModerationEngine().Decide(TestRuleSets.Comment(text, accountAgeDays: 400, approvedComments: 50), RuleSetLoader.Default, []);
+        Assert.DoesNotContain(decision.Hits, hit => hit.Category == "profanity");
+        Assert.NotEqual(DecisionOutcome.Reject, decision.Outcome);
+    }
+
+    [Fact]
+    public void Terms_still_match_within_one_part_of_a_link()
+    {
+        var decision = TestRuleSets.Decide("go to https://example.org/fuck-off now", RuleSetLoader.Default);
+        Assert.Contains(decision.Hits, hit => hit.Category == "profanity");
+    }
+
+    [Fact]
+    public void A_new_commenters_link_is_flagged()
+    {
+        var comment = TestRuleSets.Comment("Full transcript of the meeting here: https://example.org/transcript", accountAgeDays: 0);
+        var decision = new ModerationEngine().Decide(comment, RuleSetLoader.Default, []);
+        Assert.Equal(DecisionOutcome.Flag, decision.Outcome);
+        Assert.Contains(decision.Hits, hit => hit.Category == "link");
+        Assert.DoesNotContain(decision.Hits, hit => hit.Category == "profanity");
+    }
 }

@@ -18,11 +18,13 @@ internal sealed class EvaluationContext
     /// <summary>The links of the comment, found once however many link rules look at them.</summary>
     public IReadOnlyList<(int Start, int Length, string Host)> Links => _links ??= LinkFinder.FindAll(Original);
 
-    public void Reset(CommentToModerate comment, NormalizedText text, IReadOnlyList<PriorComment> history)
+    public void Reset(
+        CommentToModerate comment, NormalizedText text, IReadOnlyList<PriorComment> history,
+        IReadOnlyList<(int Start, int Length, string Host)>? links = null)
     {
         Comment = comment;
         Text = text;
         History = history;
-        _links = null;
+        _links = links;
     }
 }
