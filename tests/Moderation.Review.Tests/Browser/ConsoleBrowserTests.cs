@@ -76,6 +76,34 @@ public sealed class ConsoleBrowserTests(ReviewHost host, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_admin_adds_a_moderator_in_the_console_who_can_then_sign_in_to_their_site()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Host.Address, "/").ToString());
+        await page.FillAsync("#signin-form [name=username]", ReviewHost.AdminUsername);
+        await page.FillAsync("#signin-form [name=password]", ReviewHost.AdminPassword);
+        await page.ClickAsync("#signin-form button[type=submit]");
+        await page.WaitForSelectorAsync("#admin-tab:not([hidden])");
+
+        var username = $"console-{Guid.NewGuid():N}"[..20];
+        await page.ClickAsync("#admin-tab");
+        await page.FillAsync("#create-moderator [name=username]", username);
+        await page.FillAsync("#create-moderator [name=password]", ReviewHost.Password);
+        await page.SelectOptionAsync("#create-moderator [name=role]", "moderator");
+        await page.FillAsync("#create-moderator [name=sites]", "browser-safe");
+        await page.ClickAsync("#create-moderator button[type=submit]");
+        await page.WaitForSelectorAsync($"#moderator-rows tr:has-text('{username}')");
+        Assert.Contains("browser-safe", await page.Locator($"#moderator-rows tr:has-text('{username}')").TextContentAsync());
+        await context.CloseAsync();
+
+        var moderator = await SignedInPageAsync(username);
+        Assert.Contains("browser-safe", await moderator.Locator("body").TextContentAsync());
+        Assert.True(await moderator.Locator("#admin-tab").IsHiddenAsync(), "a moderator must not see the admin view");
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Two_moderators_in_two_browsers_never_get_the_same_item_while_its_lease_holds()
     {
         const string site = "browser-lease";
