@@ -382,12 +382,14 @@ async function updateModerator(username, change) {
 
 $("create-moderator").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const form = event.currentTarget.elements;
+  // currentTarget is only set while the event is dispatched: take the form before awaiting anything.
+  const formElement = event.currentTarget;
+  const form = formElement.elements;
   const result = await api("POST", "/v1/review/admin/moderators", {
     username: form.username.value, password: form.password.value, role: form.role.value,
     sites: form.sites.value.split(",").map((s) => s.trim()).filter(Boolean) });
   $("admin-message").textContent = result.ok ? `Added ${result.data.username}.` : (result.data && (result.data.title || JSON.stringify(result.data.errors))) || "Could not add.";
-  if (result.ok) event.currentTarget.reset();
+  if (result.ok) formElement.reset();
   loadModerators();
 });
 
