@@ -17,6 +17,7 @@ public sealed class RulesReloadTests(DistributedSystem system)
         Assert.Equal("approved", before["status"]!.GetValue<string>());
         var oldVersion = before["decision"]!["rulesetVersion"]!.GetValue<string>();
 
+        var written = System.Diagnostics.Stopwatch.StartNew();
         await File.WriteAllTextAsync(
             Path.Combine(system.RulesDirectory, "sites", $"{DistributedSystem.RulesSiteId}.yaml"),
             """
@@ -38,6 +39,7 @@ public sealed class RulesReloadTests(DistributedSystem system)
             reloaded => reloaded,
             "every worker to load the new ruleset",
             TimeSpan.FromSeconds(10));
+        Console.WriteLine($"ruleset reload: every worker had the new version {written.ElapsedMilliseconds} ms after the file was written");
 
         var after = (await site.WaitForFinalStatusAsync(await site.SubmitAsync("bakery", body, "baker-2")))!;
         Assert.Equal("rejected", after["status"]!.GetValue<string>());
