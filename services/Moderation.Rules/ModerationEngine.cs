@@ -56,6 +56,11 @@ public sealed class ModerationEngine
                     continue;
                 }
 
+                if (IsInsideMention(original, start, term.Pattern))
+                {
+                    continue;
+                }
+
                 hits.Add(rule, original, start, length);
             }
         }
@@ -166,6 +171,39 @@ public sealed class ModerationEngine
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// An @-mention names another account ("@hxhassan", "@robertcdick"): a term inside the name is not the author's
+    /// word. A leading "@" that stands for a letter ("@ss", "@sshole") is not a mention: the term is then not found
+    /// in the letters after it.
+    /// </summary>
+    private static bool IsInsideMention(string original, int start, TermPattern term)
+    {
+        var at = start;
+        while (at > 0 && (char.IsLetterOrDigit(original[at - 1]) || original[at - 1] == '_'))
+        {
+            at--;
+        }
+
+        if (at < original.Length && original[at] != '@' && at > 0 && original[at - 1] == '@')
+        {
+            at--;
+        }
+
+        if (at >= original.Length || original[at] != '@' || (at > 0 && !char.IsWhiteSpace(original[at - 1]) && original[at - 1] is not ('.' or '"' or '(' or ':' or ';' or ',')))
+        {
+            return false;
+        }
+
+        var handle = new System.Text.StringBuilder();
+        for (var i = at + 1; i < original.Length && (char.IsLetterOrDigit(original[i]) || original[i] == '_'); i++)
+        {
+            handle.Append(CharacterFolding.Fold(original[i]));
+        }
+
+        var needle = term.Folded.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return handle.Length > needle.Length && handle.ToString().Contains(needle, StringComparison.Ordinal);
     }
 
     /// <summary>Whether at most <paramref name="maxWords"/> words and no sentence end lie between two elements.</summary>

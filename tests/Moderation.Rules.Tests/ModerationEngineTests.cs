@@ -121,4 +121,16 @@ public sealed class ModerationEngineTests
         Assert.Contains(decision.Hits, hit => hit.Category == "link");
         Assert.DoesNotContain(decision.Hits, hit => hit.Category == "profanity");
     }
+
+    [Theory]
+    [InlineData("@hxhassan thanks for the update")]
+    [InlineData("thanks @robertcdick, good point")]
+    public void Terms_do_not_match_inside_the_name_of_a_mentioned_account(string text) =>
+        Assert.DoesNotContain(TestRuleSets.Decide(text, RuleSetLoader.Default).Hits, hit => hit.Category == "profanity");
+
+    [Theory]
+    [InlineData("you @ss")]
+    [InlineData("what an @sshole")]
+    public void An_at_sign_read_as_a_letter_is_not_a_mention(string text) =>
+        Assert.Contains(TestRuleSets.Decide(text, RuleSetLoader.Default).Hits, hit => hit.Category == "profanity");
 }
