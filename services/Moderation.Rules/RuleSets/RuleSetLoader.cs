@@ -133,6 +133,10 @@ public static class RuleSetLoader
     internal static string VersionOf(IReadOnlyList<RuleSetSource> layers)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        // The engine's code decides too: its module id (stable for identical source, as builds are deterministic)
+        // makes a new engine a new version even when the rule files are unchanged.
+        hash.AppendData(typeof(RuleSetLoader).Module.ModuleVersionId.ToByteArray());
         foreach (var layer in layers)
         {
             // Names are left out so the same rules read from another path keep their version.
