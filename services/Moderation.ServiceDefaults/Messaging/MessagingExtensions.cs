@@ -19,6 +19,17 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // A service counts as started only once its bus is: otherwise a service stopped right after it started leaves
+        // a bus still starting behind it, which then consumes messages with a disposed container and faults them.
+        // A broker that stays unreachable fails the start after a minute, so the orchestrator restarts the service.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+            host.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+        });
+
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new();
         builder.Services.AddMassTransit(bus =>
         {
