@@ -4,6 +4,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
+using Moderation.Storage;
 using Moderation.Storage.Comments;
 
 namespace Moderation.Ingestion.Submissions;
@@ -28,7 +29,7 @@ public sealed class CommentSubmitter(
             return new SubmitResult(SubmitOutcome.UnknownParent);
         }
 
-        var now = TruncateToMilliseconds(clock.GetUtcNow());
+        var now = StoredTime.Truncate(clock.GetUtcNow());
         var commentId = NewId.NextGuid();
         if (idempotencyKey is not null)
         {
@@ -106,7 +107,4 @@ public sealed class CommentSubmitter(
 
     private static string Fingerprint(ValidComment comment) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(comment)));
-
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset time) =>
-        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), time.Offset);
 }

@@ -20,7 +20,7 @@ public static class CommentValidator
 
         if (!SiteIds.IsValid(articleId))
         {
-            Fail("articleId", "An article id must match [A-Za-z0-9._:-]{1,128}.");
+            Fail("articleId", $"An article id must match {SiteIds.Shape}.");
         }
 
         if (request is null)

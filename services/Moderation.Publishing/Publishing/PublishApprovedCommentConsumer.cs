@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.Storage;
 using Moderation.Storage.Publishing;
 
 namespace Moderation.Publishing.Publishing;
@@ -22,8 +23,7 @@ public sealed class PublishApprovedCommentConsumer(IArticleCommentStore store, T
 
     private Task PublishAsync(Comment comment, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var publishedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var publishedAt = StoredTime.Truncate(clock.GetUtcNow());
         return store.AddAsync(
             new PublishedComment(
                 comment.Id,

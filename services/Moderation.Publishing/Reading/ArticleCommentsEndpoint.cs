@@ -28,7 +28,7 @@ public static class ArticleCommentsEndpoint
         var errors = new Dictionary<string, string[]>();
         if (!SiteIds.IsValid(articleId))
         {
-            errors["articleId"] = ["An article id must match [A-Za-z0-9._:-]{1,128}."];
+            errors["articleId"] = [$"An article id must match {SiteIds.Shape}."];
         }
 
         var pageSize = DefaultLimit;

@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.Storage;
 using Moderation.Storage.Review;
 
 namespace Moderation.Review.Queue;
@@ -15,8 +16,7 @@ public sealed class QueueFlaggedCommentConsumer(IReviewQueueStore queue, TimePro
             return Task.CompletedTask;
         }
 
-        var now = clock.GetUtcNow();
-        var queuedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var queuedAt = StoredTime.Truncate(clock.GetUtcNow());
         return queue.AddAsync(new ReviewItem(comment, decision, queuedAt), context.CancellationToken);
     }
 }

@@ -13,7 +13,7 @@ public sealed class SitesOptions : Dictionary<string, SiteOptions>, IValidatable
         {
             if (!SiteIds.IsValid(siteId))
             {
-                yield return new ValidationResult($"Sites:{siteId}: a site id must match [A-Za-z0-9._:-]{{1,128}}.");
+                yield return new ValidationResult($"Sites:{siteId}: a site id must match {SiteIds.Shape}.");
             }
 
             if (site.ApiKeys.Count == 0 || site.ApiKeys.Any(key => string.IsNullOrWhiteSpace(key) || key.Length < 8))
