@@ -2,9 +2,15 @@ using Moderation.Rules.Normalization;
 
 namespace Moderation.Rules.Rules;
 
-/// <summary>Fires on a character repeated more than <see cref="MaxCharRun"/> times or a word said more than <see cref="MaxWordRepeats"/> times in a row.</summary>
+/// <summary>
+/// Fires on a character repeated more than <see cref="MaxCharRun"/> times or a word said more than
+/// <see cref="MaxWordRepeats"/> times in a row. Only words of <see cref="MinRepeatedWordLetters"/> letters or more
+/// count: a stutter ("d-d-d-drop") or leftover markup ("&lt;br /&gt;&lt;br /&gt;") is no repeated word.
+/// </summary>
 public sealed class RepetitionRule : Rule
 {
+    public const int MinRepeatedWordLetters = 3;
+
     public int? MaxCharRun { get; init; }
 
     public int? MaxWordRepeats { get; init; }
@@ -69,6 +75,15 @@ public sealed class RepetitionRule : Rule
             }
 
             var length = i - start;
+            if (length < MinRepeatedWordLetters)
+            {
+                Report(context, hits, maxRepeats, runFirst, previousStart + previousLength - 1, repeats);
+                previousStart = -1;
+                runFirst = -1;
+                repeats = 0;
+                continue;
+            }
+
             var same = previousStart >= 0 && length == previousLength
                 && text.Primary.AsSpan(start, length).SequenceEqual(text.Primary.AsSpan(previousStart, previousLength));
             if (same)

@@ -102,11 +102,28 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void Repetition_rule_ignores_stutters_and_markup()
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: rep, kind: repetition, weight: 1, max_word_repeats: 2 }\n");
+        Assert.Empty(TestRuleSets.Decide("D-D-D-D-DROP the bass <br /><br /><br /><br />", ruleSet).Hits);
+        Assert.Equal("spam spam spam", Assert.Single(TestRuleSets.Decide("a a a a spam spam spam", ruleSet).Hits).Match);
+    }
+
+    [Fact]
     public void Personal_data_rule_finds_emails_and_phone_numbers()
     {
         var ruleSet = TestRuleSets.Only("rules:\n  - { id: pii, kind: personal_data, action: flag }\n");
         var hits = TestRuleSets.Decide("mail jane.doe@example.com or call 555-123-4567, born 1990", ruleSet).Hits;
         Assert.Equal(["jane.doe@example.com", "555-123-4567"], hits.Select(hit => hit.Match));
+    }
+
+    [Theory]
+    [InlineData("how can there be 2.124.821.694 views")]
+    [InlineData("1,234,567,890 votes were cast")]
+    public void Personal_data_rule_skips_numbers_that_are_part_of_a_longer_number(string text)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: pii, kind: personal_data, action: flag }\n");
+        Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
     }
 
     [Fact]
