@@ -133,4 +133,40 @@ public sealed class ModerationEngineTests
     [InlineData("what an @sshole")]
     public void An_at_sign_read_as_a_letter_is_not_a_mention(string text) =>
         Assert.Contains(TestRuleSets.Decide(text, RuleSetLoader.Default).Hits, hit => hit.Category == "profanity");
+
+    [Theory]
+    [InlineData("what a goal, holy shit, the keeper never saw it coming")]
+    [InlineData("That match was fucking brilliant from start to finish")]
+    [InlineData("So freaking proud of our local team tonight")]
+    public void Default_pack_lets_one_swear_word_pass_in_a_comment_with_something_to_say(string text) =>
+        Assert.Equal(DecisionOutcome.Approve, TestRuleSets.Decide(text, RuleSetLoader.Default).Outcome);
+
+    [Theory]
+    [InlineData("holy shit")]
+    [InlineData("crap")]
+    [InlineData("Pathetic.")]
+    [InlineData("Liar!")]
+    [InlineData("what a fucking shit take from this paper")]
+    [InlineData("fuck you and your paper")]
+    public void Default_pack_flags_a_comment_that_is_only_swearing_or_an_insult_or_swears_twice(string text) =>
+        Assert.Equal(DecisionOutcome.Flag, TestRuleSets.Decide(text, RuleSetLoader.Default).Outcome);
+
+    [Theory]
+    [InlineData("immigrants are a fucking plague on this town", "hate")]
+    [InlineData("those people should be put to death", "threat")]
+    [InlineData("your kind are filthy vermin", "hate")]
+    public void Default_pack_holds_contempt_aimed_at_a_group(string text, string category)
+    {
+        var decision = TestRuleSets.Decide(text, RuleSetLoader.Default);
+        Assert.NotEqual(DecisionOutcome.Approve, decision.Outcome);
+        Assert.Contains(decision.Hits, hit => hit.Category == category);
+    }
+
+    [Theory]
+    [InlineData("The minister said the pedophile ring was exposed by reporters")]
+    [InlineData("Sex education starts in grade five under the new curriculum")]
+    [InlineData("A hole in the budget of two billion dollars")]
+    [InlineData("Una noche de ojos negros")]
+    public void Default_pack_passes_news_vocabulary_that_filters_often_hold(string text) =>
+        Assert.Equal(DecisionOutcome.Approve, TestRuleSets.Decide(text, RuleSetLoader.Default).Outcome);
 }
