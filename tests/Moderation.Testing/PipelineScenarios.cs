@@ -43,7 +43,8 @@ public abstract class PipelineScenarios
     public async Task A_comment_with_a_blocked_term_is_rejected_with_a_hit_on_the_term()
     {
         var article = NewArticle();
-        var body = $"You stupid {BlockedTerm}, go kill yourself.";
+        // Hate, an insult, profanity and a threat: the default pack rejects only on evidence of several kinds.
+        var body = $"Immigrants like you are vermin, you stupid {BlockedTerm}, go kill yourself.";
         var id = await Site.SubmitAsync(article, body);
 
         var status = await Site.WaitForFinalStatusAsync(id);
