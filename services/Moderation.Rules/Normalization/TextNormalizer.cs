@@ -201,89 +201,107 @@ internal sealed class TextNormalizer
     {
         _pieceCount = 0;
         var kinds = _unitKind;
+        var count = _unitCount;
         var spaceBefore = false;
+        var piece = -1;
+
+        // The token (units between spaces) is measured only when a symbol needs it.
         var tokenStart = 0;
-        while (tokenStart < _unitCount)
+        var tokenEnd = -1;
+        var tokenHasLetter = false;
+        var i = 0;
+        while (i < count)
         {
-            if (kinds[tokenStart] == UnitKind.Space)
+            var kind = kinds[i];
+            if (kind == UnitKind.Space)
             {
+                if (piece >= 0)
+                {
+                    _pieceEnd[piece] = i;
+                    piece = -1;
+                }
+
                 spaceBefore = true;
-                tokenStart++;
+                tokenStart = ++i;
                 continue;
             }
 
-            var tokenEnd = tokenStart;
-            var tokenHasLetter = false;
-            while (tokenEnd < _unitCount && kinds[tokenEnd] != UnitKind.Space)
+            var runEnd = i + 1;
+            var glyph = false;
+            var runHasLetter = false;
+            if (kind is UnitKind.Letter or UnitKind.Digit)
             {
-                tokenHasLetter |= kinds[tokenEnd] == UnitKind.Letter;
-                tokenEnd++;
-            }
-
-            var piece = -1;
-            var i = tokenStart;
-            while (i < tokenEnd)
-            {
-                var kind = kinds[i];
-                var runEnd = i + 1;
-                bool glyph;
-                var runHasLetter = false;
-                if (kind is UnitKind.Letter or UnitKind.Digit)
+                // Letters and digits always belong to words: take the whole run at once.
+                runHasLetter = kind == UnitKind.Letter;
+                while (runEnd < count && kinds[runEnd] is UnitKind.Letter or UnitKind.Digit)
                 {
-                    // Letters and digits always belong to words: take the whole run at once.
-                    runHasLetter = kind == UnitKind.Letter;
-                    while (runEnd < tokenEnd && kinds[runEnd] is UnitKind.Letter or UnitKind.Digit)
-                    {
-                        runHasLetter |= kinds[runEnd] == UnitKind.Letter;
-                        runEnd++;
-                    }
-
-                    glyph = true;
+                    runHasLetter |= kinds[runEnd] == UnitKind.Letter;
+                    runEnd++;
                 }
-                else
+
+                glyph = true;
+            }
+            else
+            {
+                // Runs of one symbol are decided once for the whole run: deciding each unit by looking along its
+                // run would cost quadratic time on a long run of dots or dashes.
+                while (runEnd < count && SameRun(i, runEnd))
                 {
-                    // Runs of one symbol are decided once for the whole run: deciding each unit by looking along its
-                    // run would cost quadratic time on a long run of dots or dashes.
-                    while (runEnd < tokenEnd && SameRun(i, runEnd))
+                    runEnd++;
+                }
+
+                if (kind != UnitKind.Punctuation || _unitChar[i] is '-' or '_')
+                {
+                    if (tokenEnd < runEnd)
                     {
-                        runEnd++;
+                        (tokenEnd, tokenHasLetter) = MeasureToken(tokenStart);
                     }
 
                     glyph = kind switch
                     {
                         UnitKind.LeetSymbol => IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter),
                         UnitKind.Mask => IsMaskGlyph(i, runEnd, tokenStart, tokenEnd),
-                        UnitKind.Punctuation when _unitChar[i] is '-' or '_' => IsDashMask(i, runEnd, tokenStart, tokenEnd),
-                        _ => false,
+                        _ => IsDashMask(i, runEnd, tokenStart, tokenEnd),
                     };
                 }
+            }
 
-                if (glyph && piece < 0)
-                {
-                    piece = StartPiece(i, spaceBefore);
-                    spaceBefore = false;
-                }
-                else if (!glyph && piece >= 0)
-                {
-                    _pieceEnd[piece] = i;
-                    piece = -1;
-                }
-
-                if (piece >= 0)
-                {
-                    _pieceHasLetter[piece] |= runHasLetter;
-                }
-
-                i = runEnd;
+            if (glyph && piece < 0)
+            {
+                piece = StartPiece(i, spaceBefore);
+                spaceBefore = false;
+            }
+            else if (!glyph && piece >= 0)
+            {
+                _pieceEnd[piece] = i;
+                piece = -1;
             }
 
             if (piece >= 0)
             {
-                _pieceEnd[piece] = tokenEnd;
+                _pieceHasLetter[piece] |= runHasLetter;
             }
 
-            tokenStart = tokenEnd;
+            i = runEnd;
         }
+
+        if (piece >= 0)
+        {
+            _pieceEnd[piece] = count;
+        }
+    }
+
+    private (int End, bool HasLetter) MeasureToken(int start)
+    {
+        var end = start;
+        var hasLetter = false;
+        while (end < _unitCount && _unitKind[end] != UnitKind.Space)
+        {
+            hasLetter |= _unitKind[end] == UnitKind.Letter;
+            end++;
+        }
+
+        return (end, hasLetter);
     }
 
     private int StartPiece(int start, bool spaceBefore)
@@ -463,35 +481,23 @@ internal sealed class TextNormalizer
         var kinds = output.Kind;
         var starts = output.OriginalStart;
         var ends = output.OriginalEnd;
+        var unitChar = _unitChar;
+        var unitStart = _unitStart;
+        var unitEnd = _unitEnd;
         var count = 0;
         for (var p = 0; p < _pieceCount; p++)
         {
-            for (var u = _pieceStart[p]; u < _pieceEnd[p]; u++)
+            var readings = _groupHasLetter[p] ? ReadingInWord : ReadingOutsideWord;
+            var pieceEnd = _pieceEnd[p];
+            for (var u = _pieceStart[p]; u < pieceEnd; u++)
             {
-                var c = _unitChar[u];
-                var primary = c;
-                var alternate = '\0';
-                switch (_unitKind[u])
-                {
-                    case UnitKind.Letter when c is 'v' or 'z' or 'k':
-                        alternate = Leetspeak.Read(c).Alternate;
-                        break;
-                    case UnitKind.Digit when _groupHasLetter[p]:
-                    case UnitKind.LeetSymbol:
-                        (primary, alternate) = Leetspeak.Read(c);
-                        primary = primary == '\0' ? c : primary;
-                        break;
-                    case UnitKind.Mask:
-                    case UnitKind.Punctuation:
-                        primary = '*';
-                        break;
-                }
-
+                var c = unitChar[u];
+                var (primary, alternate) = c < 128 ? readings[c] : (c, '\0');
                 primaries[count] = primary;
                 alternates[count] = alternate;
                 kinds[count] = ElementKind.Letter;
-                starts[count] = _unitStart[u];
-                ends[count] = _unitEnd[u];
+                starts[count] = unitStart[u];
+                ends[count] = unitEnd[u];
                 count++;
             }
 
@@ -500,12 +506,42 @@ internal sealed class TextNormalizer
                 primaries[count] = ' ';
                 alternates[count] = '\0';
                 kinds[count] = _softGapAfter[p] ? ElementKind.SoftSeparator : ElementKind.HardSeparator;
-                starts[count] = _unitStart[_pieceEnd[p]];
-                ends[count] = _unitEnd[_pieceStart[p + 1] - 1];
+                starts[count] = unitStart[pieceEnd];
+                ends[count] = unitEnd[_pieceStart[p + 1] - 1];
                 count++;
             }
         }
 
         output.Count = count;
+    }
+
+    // How a unit of a word reads, by its ASCII character (a unit's kind follows from it). A unit of another
+    // character in a word is always a letter and reads as itself. Digits read as letters only in a group of pieces
+    // that has a letter ("sh1t" yes, "2016" no).
+    private static readonly (char Primary, char Alternate)[] ReadingInWord = BuildReadings(digitsAsLetters: true);
+    private static readonly (char Primary, char Alternate)[] ReadingOutsideWord = BuildReadings(digitsAsLetters: false);
+
+    private static (char Primary, char Alternate)[] BuildReadings(bool digitsAsLetters)
+    {
+        var readings = new (char Primary, char Alternate)[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            readings[c] = AsciiKinds[c] switch
+            {
+                UnitKind.Letter when c is 'v' or 'z' or 'k' => (c, Leetspeak.Read(c).Alternate),
+                UnitKind.Digit when digitsAsLetters => LeetReading(c),
+                UnitKind.LeetSymbol => LeetReading(c),
+                UnitKind.Mask or UnitKind.Punctuation => ('*', '\0'),
+                _ => (c, '\0'),
+            };
+        }
+
+        return readings;
+    }
+
+    private static (char Primary, char Alternate) LeetReading(char c)
+    {
+        var (primary, alternate) = Leetspeak.Read(c);
+        return (primary == '\0' ? c : primary, alternate);
     }
 }
