@@ -15,6 +15,7 @@ internal sealed class TermMatcher
     private const int MaxWalkSteps = 256;
     private const int MaxMasksPerMatch = 3;
 
+    private readonly TermAlphabet _alphabet;
     private readonly TermTrie _anchored;
     private readonly TermTrie _floating;
     private readonly CompiledTerm[] _terms;
@@ -38,8 +39,9 @@ internal sealed class TermMatcher
             node.AddTerminal(id);
         }
 
-        _anchored = new TermTrie(anchored);
-        _floating = new TermTrie(floating);
+        _alphabet = new TermAlphabet(_terms.Select(term => term.Pattern.Folded));
+        _anchored = new TermTrie(anchored, _alphabet);
+        _floating = new TermTrie(floating, _alphabet);
     }
 
     public CompiledTerm Term(int termId) => _terms[termId];
@@ -54,6 +56,10 @@ internal sealed class TermMatcher
             return;
         }
 
+        // Most letters start no match: a table lookup on the codes of a letter and the two elements after it rules
+        // them out before any walk, with no branch that depends on the trie.
+        var codes = matches.CodeBuffer(text.Count + 2);
+        _alphabet.Encode(text, codes);
         var anchored = new Walker(this, _anchored, text, matches);
         var floating = new Walker(this, _floating, text, matches);
         var kinds = text.Kind;
@@ -64,12 +70,15 @@ internal sealed class TermMatcher
                 continue;
             }
 
-            if (text.IsWordStart(i))
+            if (text.IsWordStart(i) && _anchored.MayStart(codes[i], codes[i + 1], codes[i + 2]))
             {
                 anchored.WalkFrom(i);
             }
 
-            floating.WalkFrom(i);
+            if (_floating.MayStart(codes[i], codes[i + 1], codes[i + 2]))
+            {
+                floating.WalkFrom(i);
+            }
         }
 
         ExtendAndSuppress(text, matches);

@@ -3,10 +3,10 @@ using System.Numerics;
 namespace Moderation.Rules.Matching;
 
 /// <summary>
-/// A finished term trie in flat arrays, nodes numbered breadth first. The characters of the terms are numbered as
-/// symbols, most frequent first; the children of a node sit side by side in symbol order, so the child for a letter
-/// is one bit test and a population count on the node's child mask. The rare trie whose terms use more than 64
-/// distinct characters keeps the children for the rest in a dictionary.
+/// A finished term trie in flat arrays, nodes numbered breadth first. The children of a node sit side by side in the
+/// order of their symbols (see <see cref="TermAlphabet"/>), so the child for a letter is one bit test and a
+/// population count on the node's child mask. The rare trie whose terms use more than 64 distinct characters keeps
+/// the children for the rest in a dictionary.
 /// </summary>
 internal sealed class TermTrie
 {
@@ -15,8 +15,7 @@ internal sealed class TermTrie
 
     private const int MaskSymbols = 64;
 
-    private readonly int[] _asciiSymbol = new int[128];
-    private readonly Dictionary<char, int> _otherSymbol = [];
+    private readonly TermAlphabet _alphabet;
     private readonly Dictionary<(int Node, char Key), int> _overflowChildren = [];
 
     private readonly ulong[] _childMask;
@@ -29,9 +28,13 @@ internal sealed class TermTrie
     private readonly char[] _keysInOrder;
     private readonly int[] _childrenInOrder;
 
-    public TermTrie(TrieNode root)
+    // One bit per three element codes: whether a walk could get anywhere from a letter with the first code followed
+    // by elements with the other two.
+    private readonly ulong[] _mayStart = new ulong[(TermAlphabet.Codes * TermAlphabet.Codes * TermAlphabet.Codes + 63) / 64];
+
+    public TermTrie(TrieNode root, TermAlphabet alphabet)
     {
-        NumberSymbols(root);
+        _alphabet = alphabet;
         var nodes = BreadthFirst(root);
 
         var id = new Dictionary<TrieNode, int>(ReferenceEqualityComparer.Instance);
@@ -76,11 +79,100 @@ internal sealed class TermTrie
         _terminals = [.. terminals];
         _keysInOrder = [.. keysInOrder];
         _childrenInOrder = [.. childrenInOrder];
+
+        for (var first = 0; first < TermAlphabet.Codes; first++)
+        {
+            for (var second = 0; second < TermAlphabet.Codes; second++)
+            {
+                for (var third = 0; third < TermAlphabet.Codes; third++)
+                {
+                    if (MayStartWith(first, second, third))
+                    {
+                        var bit = StartIndex(first, second, third);
+                        _mayStart[bit / 64] |= 1UL << bit;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a walk from a letter with element code <paramref name="first"/>, followed by elements with codes
+    /// <paramref name="second"/> and <paramref name="third"/>, could report a term or get past the third element.
+    /// False only when it surely cannot, so a start it rules out is one the walk would have found nothing from.
+    /// </summary>
+    public bool MayStart(int first, int second, int third)
+    {
+        var bit = StartIndex(first, second, third);
+        return (_mayStart[bit / 64] & (1UL << bit)) != 0;
+    }
+
+    private static int StartIndex(int first, int second, int third) =>
+        (first * TermAlphabet.Codes + second) * TermAlphabet.Codes + third;
+
+    private bool MayStartWith(int first, int second, int third)
+    {
+        if (first is TermAlphabet.OtherCode or TermAlphabet.AmbiguousCode)
+        {
+            return true;
+        }
+
+        if (first >= TermAlphabet.DirectSymbols || first >= _alphabet.Count)
+        {
+            return false; // a masked letter or a letter no term has starts nothing; separators start no walk
+        }
+
+        var letter = _alphabet.Character(first);
+        var node = Child(Root, letter);
+        if (node == None)
+        {
+            return false;
+        }
+
+        var step = Step(node, letter, second);
+        return step.Open || (!step.Dead && !Step(step.Node, step.Last, third).Dead);
+    }
+
+    /// <summary>
+    /// What a walk at <paramref name="node"/> does with an element of code <paramref name="code"/>: dies, may do
+    /// several or unknown things (open), or moves to one node.
+    /// </summary>
+    private (bool Dead, bool Open, int Node, char Last) Step(int node, char last, int code)
+    {
+        const bool dead = true;
+        if (HasTerminals(node))
+        {
+            return (!dead, true, node, last);
+        }
+
+        switch (code)
+        {
+            case TermAlphabet.NoneCode or TermAlphabet.EndCode:
+                return (dead, false, node, last);
+            case TermAlphabet.HardSeparatorCode:
+                var space = Child(node, ' ');
+                return space == None ? (dead, false, node, last) : (!dead, false, space, ' ');
+            case >= TermAlphabet.DirectSymbols:
+                return (!dead, true, node, last); // a masked or ambiguous letter, a soft separator: leave it to the walk
+            case var symbol when symbol >= _alphabet.Count:
+                return (dead, false, node, last);
+        }
+
+        var letter = _alphabet.Character(code);
+        var child = Child(node, letter);
+        var stretches = letter == last;
+        return (child != None, stretches) switch
+        {
+            (true, true) => (!dead, true, node, last),
+            (true, false) => (!dead, false, child, letter),
+            (false, true) => (!dead, false, node, last),
+            _ => (dead, false, node, last),
+        };
     }
 
     public int Child(int node, char key)
     {
-        var symbol = key < 128 ? _asciiSymbol[key] : _otherSymbol.GetValueOrDefault(key, None);
+        var symbol = _alphabet.Symbol(key);
         if ((uint)symbol < MaskSymbols)
         {
             var mask = _childMask[node];
@@ -102,40 +194,7 @@ internal sealed class TermTrie
     public ReadOnlySpan<int> ChildrenInOrder(int node) =>
         _childrenInOrder.AsSpan(_inOrderStart[node], _inOrderStart[node + 1] - _inOrderStart[node]);
 
-    private int Symbol(char key) => key < 128 ? _asciiSymbol[key] : _otherSymbol[key];
-
-    /// <summary>Numbers the keys of all nodes, most frequent first, so the common letters get the mask bits.</summary>
-    private void NumberSymbols(TrieNode root)
-    {
-        var frequency = new Dictionary<char, int>();
-        var pending = new Stack<TrieNode>([root]);
-        while (pending.TryPop(out var node))
-        {
-            foreach (var key in node.Keys)
-            {
-                frequency[key] = frequency.GetValueOrDefault(key) + 1;
-            }
-
-            foreach (var child in node.Children)
-            {
-                pending.Push(child);
-            }
-        }
-
-        var symbols = frequency.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key).Select(pair => pair.Key).ToList();
-        Array.Fill(_asciiSymbol, None);
-        for (var symbol = 0; symbol < symbols.Count; symbol++)
-        {
-            if (symbols[symbol] < 128)
-            {
-                _asciiSymbol[symbols[symbol]] = symbol;
-            }
-            else
-            {
-                _otherSymbol[symbols[symbol]] = symbol;
-            }
-        }
-    }
+    private int Symbol(char key) => _alphabet.Symbol(key);
 
     /// <summary>
     /// The nodes breadth first, each node's children in symbol order: the children of one node get consecutive
