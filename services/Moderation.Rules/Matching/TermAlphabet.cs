@@ -33,6 +33,7 @@ internal sealed class TermAlphabet
     public const int Codes = DirectSymbols + 7;
 
     private readonly int[] _asciiSymbol = new int[128];
+    private readonly int[] _asciiLetterCode = new int[128];
     private readonly Dictionary<char, int> _otherSymbol = [];
     private readonly char[] _characters;
 
@@ -57,6 +58,11 @@ internal sealed class TermAlphabet
                 _otherSymbol[_characters[symbol]] = symbol;
             }
         }
+
+        for (var c = (char)0; c < 128; c++)
+        {
+            _asciiLetterCode[c] = LetterCode(c);
+        }
     }
 
     public int Count => _characters.Length;
@@ -73,16 +79,13 @@ internal sealed class TermAlphabet
         var alternates = text.Alternate;
         for (var i = 0; i < text.Count; i++)
         {
+            var primary = primaries[i];
+            var letterCode = alternates[i] != '\0' ? AmbiguousCode
+                : primary < 128 ? _asciiLetterCode[primary]
+                : LetterCode(primary);
             codes[i] = kinds[i] switch
             {
-                ElementKind.Letter when primaries[i] == '*' => MaskCode,
-                ElementKind.Letter when alternates[i] != '\0' => AmbiguousCode,
-                ElementKind.Letter => Symbol(primaries[i]) switch
-                {
-                    None => NoneCode,
-                    < DirectSymbols and var symbol => symbol,
-                    _ => OtherCode,
-                },
+                ElementKind.Letter => letterCode,
                 ElementKind.SoftSeparator => SoftSeparatorCode,
                 _ => HardSeparatorCode,
             };
@@ -91,4 +94,12 @@ internal sealed class TermAlphabet
         codes[text.Count] = EndCode;
         codes[text.Count + 1] = EndCode;
     }
+
+    /// <summary>The code of a letter element with one reading.</summary>
+    private int LetterCode(char primary) => primary == '*' ? MaskCode : Symbol(primary) switch
+    {
+        None => NoneCode,
+        < DirectSymbols and var symbol => symbol,
+        _ => OtherCode,
+    };
 }

@@ -63,14 +63,16 @@ internal sealed class TermMatcher
         var anchored = new Walker(this, _anchored, text, matches);
         var floating = new Walker(this, _floating, text, matches);
         var kinds = text.Kind;
+        var primaries = text.Primary;
         for (var i = 0; i < text.Count; i++)
         {
-            if (kinds[i] != ElementKind.Letter || ContinuesRun(text, i))
+            if (kinds[i] != ElementKind.Letter || ContinuesRun(kinds, primaries, i))
             {
                 continue;
             }
 
-            if (text.IsWordStart(i) && _anchored.MayStart(codes[i], codes[i + 1], codes[i + 2]))
+            var wordStart = i == 0 || kinds[i - 1] != ElementKind.Letter;
+            if (wordStart && _anchored.MayStart(codes[i], codes[i + 1], codes[i + 2]))
             {
                 anchored.WalkFrom(i);
             }
@@ -85,15 +87,15 @@ internal sealed class TermMatcher
     }
 
     /// <summary>A letter repeating the letter before it starts no match the first of the run did not already find.</summary>
-    private static bool ContinuesRun(NormalizedText text, int index)
+    private static bool ContinuesRun(ElementKind[] kinds, char[] primaries, int index)
     {
         var previous = index - 1;
-        if (previous >= 0 && text.Kind[previous] == ElementKind.SoftSeparator)
+        if (previous >= 0 && kinds[previous] == ElementKind.SoftSeparator)
         {
             previous--;
         }
 
-        return previous >= 0 && text.Kind[previous] == ElementKind.Letter && text.Primary[previous] == text.Primary[index];
+        return previous >= 0 && kinds[previous] == ElementKind.Letter && primaries[previous] == primaries[index];
     }
 
     private void ExtendAndSuppress(NormalizedText text, TermMatches matches)
