@@ -15,17 +15,22 @@ internal sealed class TermMatcher
     private const int MaxWalkSteps = 256;
     private const int MaxMasksPerMatch = 3;
 
-    private readonly TrieNode _anchored = new();
-    private readonly TrieNode _floating = new();
+    private readonly TermAlphabet _alphabet;
+    private readonly TermTrie _anchored;
+    private readonly TermTrie _floating;
     private readonly CompiledTerm[] _terms;
+    private readonly bool[] _anchoredEnd;
 
     public TermMatcher(IReadOnlyList<CompiledTerm> terms)
     {
         _terms = [.. terms];
+        _anchoredEnd = [.. _terms.Select(term => term.Pattern.AnchoredEnd)];
+        var anchored = new TrieNode();
+        var floating = new TrieNode();
         for (var id = 0; id < _terms.Length; id++)
         {
             var pattern = _terms[id].Pattern;
-            var node = pattern.AnchoredStart ? _anchored : _floating;
+            var node = pattern.AnchoredStart ? anchored : floating;
             foreach (var c in pattern.Folded)
             {
                 node = node.GetOrAdd(c);
@@ -33,6 +38,10 @@ internal sealed class TermMatcher
 
             node.AddTerminal(id);
         }
+
+        _alphabet = new TermAlphabet(_terms.Select(term => term.Pattern.Folded));
+        _anchored = new TermTrie(anchored, _alphabet);
+        _floating = new TermTrie(floating, _alphabet);
     }
 
     public CompiledTerm Term(int termId) => _terms[termId];
@@ -47,36 +56,46 @@ internal sealed class TermMatcher
             return;
         }
 
-        var walker = new Walker(this, text, matches);
+        // Most letters start no match: a table lookup on the codes of a letter and the two elements after it rules
+        // them out before any walk, with no branch that depends on the trie.
+        var codes = matches.CodeBuffer(text.Count + 2);
+        _alphabet.Encode(text, codes);
+        var anchored = new Walker(this, _anchored, text, matches);
+        var floating = new Walker(this, _floating, text, matches);
+        var kinds = text.Kind;
+        var primaries = text.Primary;
         for (var i = 0; i < text.Count; i++)
         {
-            if (text.Kind[i] != ElementKind.Letter || ContinuesRun(text, i))
+            if (kinds[i] != ElementKind.Letter || ContinuesRun(kinds, primaries, i))
             {
                 continue;
             }
 
-            walker.Start = i;
-            if (text.IsWordStart(i))
+            var wordStart = i == 0 || kinds[i - 1] != ElementKind.Letter;
+            if (wordStart && _anchored.MayStart(codes[i], codes[i + 1], codes[i + 2]))
             {
-                walker.Walk(_anchored, i, '\0', 0, 0);
+                anchored.WalkFrom(i);
             }
 
-            walker.Walk(_floating, i, '\0', 0, 0);
+            if (_floating.MayStart(codes[i], codes[i + 1], codes[i + 2]))
+            {
+                floating.WalkFrom(i);
+            }
         }
 
         ExtendAndSuppress(text, matches);
     }
 
     /// <summary>A letter repeating the letter before it starts no match the first of the run did not already find.</summary>
-    private static bool ContinuesRun(NormalizedText text, int index)
+    private static bool ContinuesRun(ElementKind[] kinds, char[] primaries, int index)
     {
         var previous = index - 1;
-        if (previous >= 0 && text.Kind[previous] == ElementKind.SoftSeparator)
+        if (previous >= 0 && kinds[previous] == ElementKind.SoftSeparator)
         {
             previous--;
         }
 
-        return previous >= 0 && text.Kind[previous] == ElementKind.Letter && text.Primary[previous] == text.Primary[index];
+        return previous >= 0 && kinds[previous] == ElementKind.Letter && primaries[previous] == primaries[index];
     }
 
     private void ExtendAndSuppress(NormalizedText text, TermMatches matches)
@@ -142,111 +161,157 @@ internal sealed class TermMatcher
         }
     }
 
-    private struct Walker(TermMatcher matcher, NormalizedText text, TermMatches matches)
+    /// <summary>
+    /// Walks one trie along the text from a start element, depth first. Where the walk forks (two readings of a
+    /// letter, a phrase space or a skipped soft separator, a masked letter) it follows every branch but the last
+    /// by recursion and the last by looping, so the common unforked walk makes no calls.
+    /// </summary>
+    private struct Walker(TermMatcher matcher, TermTrie trie, NormalizedText text, TermMatches matches)
     {
-        public int Start;
+        private int _start;
 
-        public readonly void Walk(TrieNode node, int position, char last, int steps, int masks)
+        /// <summary>The first step, from the root: a word's first letter is never stretched writing or a mask.</summary>
+        public void WalkFrom(int start)
         {
-            if (node.Terminals.Length > 0)
-            {
-                Report(node, position);
-            }
-
-            if (position >= text.Count || steps >= MaxWalkSteps)
+            var primary = text.Primary[start];
+            if (primary == '*')
             {
                 return;
             }
 
-            switch (text.Kind[position])
+            _start = start;
+            var child = trie.Child(TermTrie.Root, primary);
+            if (child != TermTrie.None)
             {
-                case ElementKind.Letter:
-                    WalkLetter(node, position, last, steps, masks);
-                    break;
-                case ElementKind.SoftSeparator:
-                    var phraseSpace = node.Child(' ');
-                    if (phraseSpace is not null)
-                    {
-                        Walk(phraseSpace, position + 1, ' ', steps + 1, masks);
-                    }
+                Walk(child, start + 1, primary, 1, 0);
+            }
 
-                    if (last != '\0')
-                    {
-                        Walk(node, position + 1, last, steps + 1, masks);
-                    }
-
-                    break;
-                default:
-                    var space = node.Child(' ');
-                    if (space is not null)
-                    {
-                        Walk(space, position + 1, ' ', steps + 1, masks);
-                    }
-
-                    break;
+            var alternate = text.Alternate[start];
+            if (alternate != '\0')
+            {
+                child = trie.Child(TermTrie.Root, alternate);
+                if (child != TermTrie.None)
+                {
+                    Walk(child, start + 1, alternate, 1, 0);
+                }
             }
         }
 
-        private readonly void WalkLetter(TrieNode node, int position, char last, int steps, int masks)
+        private readonly void Walk(int node, int position, char last, int steps, int masks)
         {
-            var primary = text.Primary[position];
-            if (primary == '*')
+            while (true)
             {
-                if (masks >= MaxMasksPerMatch || last == '\0')
+                if (trie.HasTerminals(node))
+                {
+                    Report(node, position);
+                }
+
+                if (position >= text.Count || steps >= MaxWalkSteps)
                 {
                     return;
                 }
 
-                var keys = node.Keys;
-                var children = node.Children;
-                for (var k = 0; k < keys.Length; k++)
+                switch (text.Kind[position])
                 {
-                    if (keys[k] != ' ')
-                    {
-                        Walk(children[k], position + 1, keys[k], steps + 1, masks + 1);
-                    }
+                    case ElementKind.Letter:
+                        var primary = text.Primary[position];
+                        if (primary == '*')
+                        {
+                            WalkMask(node, position, last, steps, masks);
+                            return;
+                        }
+
+                        var alternate = text.Alternate[position];
+                        var primaryChild = trie.Child(node, primary);
+                        var alternateChild = alternate == '\0' ? TermTrie.None : trie.Child(node, alternate);
+                        if (primaryChild != TermTrie.None && alternateChild != TermTrie.None)
+                        {
+                            Walk(primaryChild, position + 1, primary, steps + 1, masks);
+                            (node, last) = (alternateChild, alternate);
+                        }
+                        else if (primaryChild != TermTrie.None)
+                        {
+                            (node, last) = (primaryChild, primary);
+                        }
+                        else if (alternateChild != TermTrie.None)
+                        {
+                            (node, last) = (alternateChild, alternate);
+                        }
+                        else if (last == '\0' || (primary != last && alternate != last))
+                        {
+                            return;
+                        }
+
+                        // else a repeated letter the term does not continue with: stretched writing ("fuuuck").
+                        break;
+
+                    case ElementKind.SoftSeparator:
+                        var phraseSpace = trie.Child(node, ' ');
+                        if (phraseSpace != TermTrie.None)
+                        {
+                            if (last == '\0')
+                            {
+                                (node, last) = (phraseSpace, ' ');
+                            }
+                            else
+                            {
+                                // Both: the phrase goes on across the space, or the separator is skipped.
+                                Walk(phraseSpace, position + 1, ' ', steps + 1, masks);
+                            }
+                        }
+                        else if (last == '\0')
+                        {
+                            return;
+                        }
+
+                        break;
+
+                    default:
+                        var space = trie.Child(node, ' ');
+                        if (space == TermTrie.None)
+                        {
+                            return;
+                        }
+
+                        (node, last) = (space, ' ');
+                        break;
                 }
 
-                return;
-            }
-
-            var advanced = false;
-            var child = node.Child(primary);
-            if (child is not null)
-            {
-                Walk(child, position + 1, primary, steps + 1, masks);
-                advanced = true;
-            }
-
-            var alternate = text.Alternate[position];
-            if (alternate != '\0')
-            {
-                child = node.Child(alternate);
-                if (child is not null)
-                {
-                    Walk(child, position + 1, alternate, steps + 1, masks);
-                    advanced = true;
-                }
-            }
-
-            // A repeated letter the term does not continue with is stretched writing: "fuuuck".
-            if (!advanced && last != '\0' && (primary == last || alternate == last))
-            {
-                Walk(node, position + 1, last, steps + 1, masks);
+                position++;
+                steps++;
             }
         }
 
-        private readonly void Report(TrieNode node, int end)
+        /// <summary>A masked letter (<c>f*ck</c>) stands for any letter the term may go on with.</summary>
+        private readonly void WalkMask(int node, int position, char last, int steps, int masks)
+        {
+            if (masks >= MaxMasksPerMatch || last == '\0')
+            {
+                return;
+            }
+
+            var keys = trie.KeysInOrder(node);
+            var children = trie.ChildrenInOrder(node);
+            for (var k = 0; k < keys.Length; k++)
+            {
+                if (keys[k] != ' ')
+                {
+                    Walk(children[k], position + 1, keys[k], steps + 1, masks + 1);
+                }
+            }
+        }
+
+        private readonly void Report(int node, int end)
         {
             var atWordEnd = end >= text.Count || text.Kind[end] != ElementKind.Letter;
-            foreach (var termId in node.Terminals)
+            foreach (var termId in trie.Terminals(node))
             {
-                if (matcher._terms[termId].Pattern.AnchoredEnd && !atWordEnd)
+                if (matcher._anchoredEnd[termId] && !atWordEnd)
                 {
                     continue;
                 }
 
-                matches.Add(termId, Start, end - 1);
+                matches.Add(termId, _start, end - 1);
             }
         }
     }

@@ -1,77 +1,40 @@
 namespace Moderation.Rules.Matching;
 
-/// <summary>One node of a term trie. Children are few per node, so a linear scan beats a dictionary.</summary>
+/// <summary>
+/// One node of a term trie while it is built; <see cref="TermTrie"/> then lays the finished trie out for the walk.
+/// Keys keep the order they were added in, which is the order the walk tries them for a masked letter.
+/// </summary>
 internal sealed class TrieNode
 {
-    // Above this many children a node gets a direct table for ASCII keys: the roots have one child per letter.
-    private const int DirectTableThreshold = 6;
+    private readonly List<char> _keys = [];
+    private readonly List<TrieNode> _children = [];
+    private readonly List<int> _terminals = [];
 
-    private char[] _keys = [];
-    private TrieNode[] _children = [];
-    private TrieNode?[]? _ascii;
+    public IReadOnlyList<int> Terminals => _terminals;
 
-    public int[] Terminals { get; private set; } = [];
+    public IReadOnlyList<char> Keys => _keys;
 
-    public ReadOnlySpan<char> Keys => _keys;
-
-    public ReadOnlySpan<TrieNode> Children => _children;
-
-    public TrieNode? Child(char key)
-    {
-        var ascii = _ascii;
-        if (ascii is not null)
-        {
-            return key < 128 ? ascii[key] : Scan(key);
-        }
-
-        return Scan(key);
-    }
-
-    private TrieNode? Scan(char key)
-    {
-        var keys = _keys;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (keys[i] == key)
-            {
-                return _children[i];
-            }
-        }
-
-        return null;
-    }
+    public IReadOnlyList<TrieNode> Children => _children;
 
     public TrieNode GetOrAdd(char key)
     {
-        var existing = Child(key);
-        if (existing is not null)
+        var index = _keys.IndexOf(key);
+        if (index >= 0)
         {
-            return existing;
+            return _children[index];
         }
 
         var node = new TrieNode();
-        _keys = [.. _keys, key];
-        _children = [.. _children, node];
-        if (_keys.Length > DirectTableThreshold)
-        {
-            _ascii ??= new TrieNode?[128];
-            for (var i = 0; i < _keys.Length; i++)
-            {
-                if (_keys[i] < 128)
-                {
-                    _ascii[_keys[i]] = _children[i];
-                }
-            }
-        }
-
+        _keys.Add(key);
+        _children.Add(node);
         return node;
     }
 
     public void AddTerminal(int termId)
     {
-        if (Array.IndexOf(Terminals, termId) < 0)
+        if (!_terminals.Contains(termId))
         {
-            Terminals = [.. Terminals, termId];
+            _terminals.Add(termId);
         }
     }
 }

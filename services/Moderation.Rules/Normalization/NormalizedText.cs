@@ -55,28 +55,17 @@ internal sealed class NormalizedText
         UpperCaseCount = 0;
     }
 
-    internal void Add(char primary, char alternate, ElementKind kind, int start, int end)
+    /// <summary>Makes room for <paramref name="count"/> elements, keeping none: call before filling from the start.</summary>
+    internal void EnsureCapacity(int count)
     {
-        if (Count == Primary.Length)
+        if (count > Primary.Length)
         {
-            Grow();
+            var size = Math.Max(count, Primary.Length * 2);
+            Primary = new char[size];
+            Alternate = new char[size];
+            Kind = new ElementKind[size];
+            OriginalStart = new int[size];
+            OriginalEnd = new int[size];
         }
-
-        Primary[Count] = primary;
-        Alternate[Count] = alternate;
-        Kind[Count] = kind;
-        OriginalStart[Count] = start;
-        OriginalEnd[Count] = end;
-        Count++;
-    }
-
-    private void Grow()
-    {
-        var size = Primary.Length * 2;
-        Array.Resize(ref Primary, size);
-        Array.Resize(ref Alternate, size);
-        Array.Resize(ref Kind, size);
-        Array.Resize(ref OriginalStart, size);
-        Array.Resize(ref OriginalEnd, size);
     }
 }

@@ -20,11 +20,13 @@ internal sealed class TextNormalizer
     private UnitKind[] _unitKind = new UnitKind[256];
     private int[] _unitStart = new int[256];
     private int[] _unitEnd = new int[256];
-    private bool[] _unitGlyph = new bool[256];
     private int _unitCount;
 
+    // Pieces: runs of units that belong to words. A gap between two pieces holds at least one unit.
     private int[] _pieceStart = new int[64];
     private int[] _pieceEnd = new int[64];
+    private bool[] _pieceHasLetter = new bool[64];
+    private bool[] _spaceBeforePiece = new bool[64];
     private bool[] _softGapAfter = new bool[64];
     private bool[] _groupHasLetter = new bool[64];
     private int _pieceCount;
@@ -33,7 +35,6 @@ internal sealed class TextNormalizer
     {
         output.Reset(text);
         ReadUnits(text, output);
-        MarkGlyphs();
         FindPieces();
         ClassifyGaps(text);
         Emit(output);
@@ -41,31 +42,20 @@ internal sealed class TextNormalizer
 
     private void ReadUnits(string text, NormalizedText output)
     {
+        // An ASCII character is at most one unit; only folding other characters may need more room.
         _unitCount = 0;
+        EnsureUnitCapacity(text.Length);
+        var upperCase = 0;
+        var digits = 0;
+        var letters = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var start = i;
             if (c < 128)
             {
                 // Most text is ASCII: fold and classify it without the per-character string of the general path.
                 var kind = AsciiKinds[c];
-                if (c is >= 'A' and <= 'Z')
-                {
-                    output.UpperCaseCount++;
-                    c = (char)(c + 32);
-                }
-                else if (kind == UnitKind.Digit)
-                {
-                    output.DigitCount++;
-                }
-
-                if (kind == UnitKind.Letter)
-                {
-                    output.LetterCount++;
-                }
-
-                if (c is '\0' or (< ' ' and not ('\t' or '\n' or '\r' or '\f' or '\v')))
+                if (kind == UnitKind.Control)
                 {
                     // Control characters are invisible: they belong to the letter before them.
                     if (_unitCount > 0)
@@ -76,10 +66,23 @@ internal sealed class TextNormalizer
                     continue;
                 }
 
-                AddUnit(c, kind, i, i + 1);
+                if (c is >= 'A' and <= 'Z')
+                {
+                    upperCase++;
+                    c = (char)(c + 32);
+                }
+
+                digits += kind == UnitKind.Digit ? 1 : 0;
+                letters += kind == UnitKind.Letter ? 1 : 0;
+                var unit = _unitCount++;
+                _unitChar[unit] = c;
+                _unitKind[unit] = kind;
+                _unitStart[unit] = i;
+                _unitEnd[unit] = i + 1;
                 continue;
             }
 
+            var start = i;
             string folded;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -91,12 +94,7 @@ internal sealed class TextNormalizer
                 folded = CharacterFolding.Fold(c);
                 if (char.IsUpper(c))
                 {
-                    output.UpperCaseCount++;
-                }
-
-                if (c is >= '0' and <= '9')
-                {
-                    output.DigitCount++;
+                    upperCase++;
                 }
             }
 
@@ -112,17 +110,26 @@ internal sealed class TextNormalizer
                 continue;
             }
 
+            EnsureUnitCapacity(_unitCount + folded.Length + (text.Length - end));
             foreach (var ch in folded)
             {
                 var kind = Classify(ch);
                 if (kind == UnitKind.Letter)
                 {
-                    output.LetterCount++;
+                    letters++;
                 }
 
-                AddUnit(ch, kind, start, end);
+                var unit = _unitCount++;
+                _unitChar[unit] = ch;
+                _unitKind[unit] = kind;
+                _unitStart[unit] = start;
+                _unitEnd[unit] = end;
             }
         }
+
+        output.UpperCaseCount = upperCase;
+        output.DigitCount = digits;
+        output.LetterCount = letters;
     }
 
     private static readonly UnitKind[] AsciiKinds = BuildAsciiKinds();
@@ -132,7 +139,9 @@ internal sealed class TextNormalizer
         var kinds = new UnitKind[128];
         for (var c = 0; c < 128; c++)
         {
-            kinds[c] = Classify(char.ToLowerInvariant((char)c));
+            kinds[c] = c is '\0' or (< ' ' and not ('\t' or '\n' or '\r' or '\f' or '\v'))
+                ? UnitKind.Control
+                : Classify(char.ToLowerInvariant((char)c));
         }
 
         return kinds;
@@ -169,82 +178,151 @@ internal sealed class TextNormalizer
         return char.IsWhiteSpace(c) ? UnitKind.Space : UnitKind.Punctuation;
     }
 
-    private void AddUnit(char c, UnitKind kind, int start, int end)
+    private void EnsureUnitCapacity(int count)
     {
-        if (_unitCount == _unitChar.Length)
+        if (count > _unitChar.Length)
         {
-            var size = _unitChar.Length * 2;
+            var size = Math.Max(count, _unitChar.Length * 2);
             Array.Resize(ref _unitChar, size);
             Array.Resize(ref _unitKind, size);
             Array.Resize(ref _unitStart, size);
             Array.Resize(ref _unitEnd, size);
-            Array.Resize(ref _unitGlyph, size);
         }
-
-        _unitChar[_unitCount] = c;
-        _unitKind[_unitCount] = kind;
-        _unitStart[_unitCount] = start;
-        _unitEnd[_unitCount] = end;
-        _unitCount++;
     }
 
     private bool IsWordish(int index) =>
         index >= 0 && index < _unitCount && _unitKind[index] is UnitKind.Letter or UnitKind.Digit;
 
-    /// <summary>Decides which units belong to words; the rest are separators.</summary>
-    private void MarkGlyphs()
+    /// <summary>
+    /// Decides which units belong to words and gathers them into pieces; the rest are separators. Notes per piece
+    /// whether it has a letter and whether a space lies between it and the piece before.
+    /// </summary>
+    private void FindPieces()
     {
+        _pieceCount = 0;
+        var kinds = _unitKind;
+        var count = _unitCount;
+        var spaceBefore = false;
+        var piece = -1;
+
+        // The token (units between spaces) is measured only when a symbol needs it.
         var tokenStart = 0;
-        while (tokenStart < _unitCount)
+        var tokenEnd = -1;
+        var tokenHasLetter = false;
+        var i = 0;
+        while (i < count)
         {
-            if (_unitKind[tokenStart] == UnitKind.Space)
+            var kind = kinds[i];
+            if (kind == UnitKind.Space)
             {
-                _unitGlyph[tokenStart] = false;
-                tokenStart++;
+                if (piece >= 0)
+                {
+                    _pieceEnd[piece] = i;
+                    piece = -1;
+                }
+
+                spaceBefore = true;
+                tokenStart = ++i;
                 continue;
             }
 
-            var tokenEnd = tokenStart;
-            var tokenHasLetter = false;
-            while (tokenEnd < _unitCount && _unitKind[tokenEnd] != UnitKind.Space)
+            var runEnd = i + 1;
+            var glyph = false;
+            var runHasLetter = false;
+            if (kind is UnitKind.Letter or UnitKind.Digit)
             {
-                tokenHasLetter |= _unitKind[tokenEnd] == UnitKind.Letter;
-                tokenEnd++;
-            }
+                // Letters and digits always belong to words: take the whole run at once.
+                runHasLetter = kind == UnitKind.Letter;
+                while (runEnd < count && kinds[runEnd] is UnitKind.Letter or UnitKind.Digit)
+                {
+                    runHasLetter |= kinds[runEnd] == UnitKind.Letter;
+                    runEnd++;
+                }
 
-            var i = tokenStart;
-            while (i < tokenEnd)
+                glyph = true;
+            }
+            else
             {
                 // Runs of one symbol are decided once for the whole run: deciding each unit by looking along its
                 // run would cost quadratic time on a long run of dots or dashes.
-                var runEnd = i + 1;
-                var kind = _unitKind[i];
-                if (kind is UnitKind.Mask or UnitKind.LeetSymbol or UnitKind.Punctuation)
+                while (runEnd < count && SameRun(i, runEnd))
                 {
-                    while (runEnd < tokenEnd && SameRun(i, runEnd))
+                    runEnd++;
+                }
+
+                if (kind != UnitKind.Punctuation || _unitChar[i] is '-' or '_')
+                {
+                    if (tokenEnd < runEnd)
                     {
-                        runEnd++;
+                        (tokenEnd, tokenHasLetter) = MeasureToken(tokenStart);
                     }
-                }
 
-                var glyph = kind switch
-                {
-                    UnitKind.Letter or UnitKind.Digit => true,
-                    UnitKind.LeetSymbol => IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter),
-                    UnitKind.Mask => IsMaskGlyph(i, runEnd, tokenStart, tokenEnd),
-                    UnitKind.Punctuation when _unitChar[i] is '-' or '_' => IsDashMask(i, runEnd, tokenStart, tokenEnd),
-                    _ => false,
-                };
-                for (var u = i; u < runEnd; u++)
-                {
-                    _unitGlyph[u] = glyph;
+                    glyph = kind switch
+                    {
+                        UnitKind.LeetSymbol => IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter),
+                        UnitKind.Mask => IsMaskGlyph(i, runEnd, tokenStart, tokenEnd),
+                        _ => IsDashMask(i, runEnd, tokenStart, tokenEnd),
+                    };
                 }
-
-                i = runEnd;
             }
 
-            tokenStart = tokenEnd;
+            if (glyph && piece < 0)
+            {
+                piece = StartPiece(i, spaceBefore);
+                spaceBefore = false;
+            }
+            else if (!glyph && piece >= 0)
+            {
+                _pieceEnd[piece] = i;
+                piece = -1;
+            }
+
+            if (piece >= 0)
+            {
+                _pieceHasLetter[piece] |= runHasLetter;
+            }
+
+            i = runEnd;
         }
+
+        if (piece >= 0)
+        {
+            _pieceEnd[piece] = count;
+        }
+    }
+
+    private (int End, bool HasLetter) MeasureToken(int start)
+    {
+        var end = start;
+        var hasLetter = false;
+        while (end < _unitCount && _unitKind[end] != UnitKind.Space)
+        {
+            hasLetter |= _unitKind[end] == UnitKind.Letter;
+            end++;
+        }
+
+        return (end, hasLetter);
+    }
+
+    private int StartPiece(int start, bool spaceBefore)
+    {
+        if (_pieceCount == _pieceStart.Length)
+        {
+            var size = _pieceStart.Length * 2;
+            Array.Resize(ref _pieceStart, size);
+            Array.Resize(ref _pieceEnd, size);
+            Array.Resize(ref _pieceHasLetter, size);
+            Array.Resize(ref _spaceBeforePiece, size);
+            Array.Resize(ref _softGapAfter, size);
+            Array.Resize(ref _groupHasLetter, size);
+        }
+
+        var piece = _pieceCount++;
+        _pieceStart[piece] = start;
+        _pieceHasLetter[piece] = false;
+        _spaceBeforePiece[piece] = spaceBefore;
+        _softGapAfter[piece] = false;
+        return piece;
     }
 
     private bool SameRun(int first, int next) =>
@@ -301,53 +379,11 @@ internal sealed class TextNormalizer
             && runEnd < tokenEnd && _unitKind[runEnd] == UnitKind.Letter;
     }
 
-    private void FindPieces()
-    {
-        _pieceCount = 0;
-        var i = 0;
-        while (i < _unitCount)
-        {
-            if (!_unitGlyph[i])
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < _unitCount && _unitGlyph[i])
-            {
-                i++;
-            }
-
-            if (_pieceCount == _pieceStart.Length)
-            {
-                var size = _pieceStart.Length * 2;
-                Array.Resize(ref _pieceStart, size);
-                Array.Resize(ref _pieceEnd, size);
-                Array.Resize(ref _softGapAfter, size);
-                Array.Resize(ref _groupHasLetter, size);
-            }
-
-            _pieceStart[_pieceCount] = start;
-            _pieceEnd[_pieceCount] = i;
-            _softGapAfter[_pieceCount] = false;
-            _pieceCount++;
-        }
-    }
-
     private void ClassifyGaps(string text)
     {
         for (var p = 0; p + 1 < _pieceCount; p++)
         {
-            var gapStart = _pieceEnd[p];
-            var gapEnd = _pieceStart[p + 1];
-            var hasSpace = false;
-            for (var u = gapStart; u < gapEnd; u++)
-            {
-                hasSpace |= _unitKind[u] == UnitKind.Space;
-            }
-
-            _softGapAfter[p] = !hasSpace && gapEnd - gapStart <= MaxInnerGap;
+            _softGapAfter[p] = !_spaceBeforePiece[p + 1] && _pieceStart[p + 1] - _pieceEnd[p] <= MaxInnerGap;
         }
 
         // Spelled-out words: three or more single letters in a row with short gaps between them.
@@ -389,16 +425,9 @@ internal sealed class TextNormalizer
             }
 
             var hasLetter = false;
-            for (var q = groupStart; q <= p && !hasLetter; q++)
+            for (var q = groupStart; q <= p; q++)
             {
-                for (var u = _pieceStart[q]; u < _pieceEnd[q]; u++)
-                {
-                    if (_unitKind[u] == UnitKind.Letter)
-                    {
-                        hasLetter = true;
-                        break;
-                    }
-                }
+                hasLetter |= _pieceHasLetter[q];
             }
 
             for (var q = groupStart; q <= p; q++)
@@ -444,38 +473,75 @@ internal sealed class TextNormalizer
 
     private void Emit(NormalizedText output)
     {
+        // Each element stands for units of its own (a piece's unit, or the one or more units of a gap), so the
+        // units bound the elements.
+        output.EnsureCapacity(_unitCount);
+        var primaries = output.Primary;
+        var alternates = output.Alternate;
+        var kinds = output.Kind;
+        var starts = output.OriginalStart;
+        var ends = output.OriginalEnd;
+        var unitChar = _unitChar;
+        var unitStart = _unitStart;
+        var unitEnd = _unitEnd;
+        var count = 0;
         for (var p = 0; p < _pieceCount; p++)
         {
-            for (var u = _pieceStart[p]; u < _pieceEnd[p]; u++)
+            var readings = _groupHasLetter[p] ? ReadingInWord : ReadingOutsideWord;
+            var pieceEnd = _pieceEnd[p];
+            for (var u = _pieceStart[p]; u < pieceEnd; u++)
             {
-                var c = _unitChar[u];
-                switch (_unitKind[u])
-                {
-                    case UnitKind.Letter:
-                        output.Add(c, c is 'v' or 'z' or 'k' ? Leetspeak.Read(c).Alternate : '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
-                        break;
-                    case UnitKind.Digit when _groupHasLetter[p]:
-                    case UnitKind.LeetSymbol:
-                        var (primary, alternate) = Leetspeak.Read(c);
-                        output.Add(primary == '\0' ? c : primary, alternate, ElementKind.Letter, _unitStart[u], _unitEnd[u]);
-                        break;
-                    case UnitKind.Mask:
-                    case UnitKind.Punctuation:
-                        output.Add('*', '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
-                        break;
-                    default:
-                        output.Add(c, '\0', ElementKind.Letter, _unitStart[u], _unitEnd[u]);
-                        break;
-                }
+                var c = unitChar[u];
+                var (primary, alternate) = c < 128 ? readings[c] : (c, '\0');
+                primaries[count] = primary;
+                alternates[count] = alternate;
+                kinds[count] = ElementKind.Letter;
+                starts[count] = unitStart[u];
+                ends[count] = unitEnd[u];
+                count++;
             }
 
             if (p + 1 < _pieceCount)
             {
-                var gapFirst = _pieceEnd[p];
-                var gapLast = _pieceStart[p + 1] - 1;
-                var kind = _softGapAfter[p] ? ElementKind.SoftSeparator : ElementKind.HardSeparator;
-                output.Add(' ', '\0', kind, _unitStart[gapFirst], _unitEnd[gapLast]);
+                primaries[count] = ' ';
+                alternates[count] = '\0';
+                kinds[count] = _softGapAfter[p] ? ElementKind.SoftSeparator : ElementKind.HardSeparator;
+                starts[count] = unitStart[pieceEnd];
+                ends[count] = unitEnd[_pieceStart[p + 1] - 1];
+                count++;
             }
         }
+
+        output.Count = count;
+    }
+
+    // How a unit of a word reads, by its ASCII character (a unit's kind follows from it). A unit of another
+    // character in a word is always a letter and reads as itself. Digits read as letters only in a group of pieces
+    // that has a letter ("sh1t" yes, "2016" no).
+    private static readonly (char Primary, char Alternate)[] ReadingInWord = BuildReadings(digitsAsLetters: true);
+    private static readonly (char Primary, char Alternate)[] ReadingOutsideWord = BuildReadings(digitsAsLetters: false);
+
+    private static (char Primary, char Alternate)[] BuildReadings(bool digitsAsLetters)
+    {
+        var readings = new (char Primary, char Alternate)[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            readings[c] = AsciiKinds[c] switch
+            {
+                UnitKind.Letter when c is 'v' or 'z' or 'k' => (c, Leetspeak.Read(c).Alternate),
+                UnitKind.Digit when digitsAsLetters => LeetReading(c),
+                UnitKind.LeetSymbol => LeetReading(c),
+                UnitKind.Mask or UnitKind.Punctuation => ('*', '\0'),
+                _ => (c, '\0'),
+            };
+        }
+
+        return readings;
+    }
+
+    private static (char Primary, char Alternate) LeetReading(char c)
+    {
+        var (primary, alternate) = Leetspeak.Read(c);
+        return (primary == '\0' ? c : primary, alternate);
     }
 }

@@ -13,4 +13,7 @@ internal enum UnitKind : byte
     Mask,
     Space,
     Punctuation,
+
+    /// <summary>An invisible ASCII control character; never a unit of its own (only in the ASCII lookup table).</summary>
+    Control,
 }

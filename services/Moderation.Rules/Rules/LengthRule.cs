@@ -11,7 +11,7 @@ public sealed class LengthRule : Rule
 
     internal override void Evaluate(EvaluationContext context, HitCollector hits)
     {
-        var length = context.Original.Trim().Length;
+        var length = context.Original.AsSpan().Trim().Length;
         if (MinChars is { } min && length < min || MaxChars is { } max && length > max)
         {
             hits.Add(this, context.Original, 0, context.Original.Length);

@@ -35,7 +35,7 @@ public sealed partial class PersonalDataRule : Rule
     private void Find(EvaluationContext context, HitCollector hits)
     {
         var original = context.Original;
-        if (Emails && original.Contains('@'))
+        if (Emails && MayHoldEmail(original))
         {
             foreach (var match in EmailPattern().EnumerateMatches(original))
             {
@@ -43,7 +43,7 @@ public sealed partial class PersonalDataRule : Rule
             }
         }
 
-        if (Phones && context.Text.DigitCount >= MinPhoneDigits)
+        if (Phones && context.Text.DigitCount >= MinPhoneDigits && MayHoldPhoneNumber(original))
         {
             foreach (var match in PhonePattern().EnumerateMatches(original))
             {
@@ -53,6 +53,61 @@ public sealed partial class PersonalDataRule : Rule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether an '@' has a character before it and, after it, a run of host characters that ends in a dot: every
+    /// e-mail address does, most texts with an '@' (mentions) do not. Any non-ASCII character counts as a host
+    /// character, as case-insensitive matching lets some of them match.
+    /// </summary>
+    private static bool MayHoldEmail(string text)
+    {
+        for (var at = text.IndexOf('@'); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            if (at == 0)
+            {
+                continue;
+            }
+
+            var end = at + 1;
+            while (end < text.Length && (text[end] >= 128 || char.IsAsciiLetterOrDigit(text[end]) || text[end] == '-'))
+            {
+                end++;
+            }
+
+            if (end > at + 1 && end < text.Length && text[end] == '.')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether some stretch of digits, whitespace and <c>. - ( ) +</c> holds at least 8 digits: every text the phone
+    /// pattern matches does (2 + 3 + 3 digits at least). Counts what the pattern's <c>\d</c> and <c>\s</c> match.
+    /// </summary>
+    private static bool MayHoldPhoneNumber(string text)
+    {
+        const int MinPatternDigits = 8;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                if (++digits >= MinPatternDigits)
+                {
+                    return true;
+                }
+            }
+            else if (!char.IsWhiteSpace(c) && c is not ('.' or '-' or '(' or ')' or '+'))
+            {
+                digits = 0;
+            }
+        }
+
+        return false;
     }
 
     private static int CountDigits(ReadOnlySpan<char> span)

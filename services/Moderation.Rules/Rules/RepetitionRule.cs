@@ -32,23 +32,32 @@ public sealed class RepetitionRule : Rule
 
     private void FindCharRuns(EvaluationContext context, HitCollector hits, int maxRun)
     {
+        // A run longer than maxRun holds one of any maxRun consecutive positions, so probing every maxRun-th
+        // position and growing the run found there finds every such run, in order.
         var text = context.Original;
-        var i = 0;
-        while (i < text.Length)
+        var step = Math.Max(maxRun, 1);
+        var probe = 0;
+        while (probe < text.Length)
         {
-            var c = text[i];
-            var end = i + 1;
+            var c = text[probe];
+            var start = probe;
+            while (start > 0 && text[start - 1] == c)
+            {
+                start--;
+            }
+
+            var end = probe + 1;
             while (end < text.Length && text[end] == c)
             {
                 end++;
             }
 
-            if (end - i > maxRun && !char.IsWhiteSpace(c))
+            if (end - start > maxRun && !char.IsWhiteSpace(c))
             {
-                hits.Add(this, text, i, end - i);
+                hits.Add(this, text, start, end - start);
             }
 
-            i = end;
+            probe = Math.Max(probe + step, end);
         }
     }
 

@@ -48,4 +48,44 @@ public sealed class TermMatcherTests
         Assert.Empty(TestRuleSets.Decide("grapist", Profanity).Hits);
         Assert.Single(TestRuleSets.Decide("a rapist", Profanity).Hits);
     }
+
+    [Theory]
+    [InlineData("you shit", "shit")] // a term that ends the text
+    [InlineData("shit", "shit")]
+    [InlineData("s h i t happens", "s h i t")]
+    [InlineData("ffffuck off", "ffffuck")] // a stretched first letter
+    [InlineData("f.uck", "f.uck")] // a soft separator right after the first letter
+    [InlineData("f**k", "f**k")] // masks right after the first letter
+    [InlineData("kill yourself", "kill yourself")] // a phrase whose second word starts at the third element
+    [InlineData("KILL\nYOURSELF", "KILL\nYOURSELF")]
+    [InlineData("motherfuck", "motherfuck")] // a floating term that starts deep in a word
+    public void Finds_terms_wherever_the_start_filter_looks(string text, string expectedMatch)
+    {
+        var decision = TestRuleSets.Decide(text, Profanity);
+        Assert.Equal([expectedMatch], decision.Hits.Select(hit => hit.Match));
+    }
+
+    [Fact]
+    public void Finds_terms_written_with_more_characters_than_the_trie_has_mask_bits()
+    {
+        // 90 two-letter CJK terms use 91 distinct characters: the ones past the 64th take the trie's slow path.
+        var terms = Enumerable.Range(0, 90).Select(i => $"\"{(char)(0x4E00 + i)}{(char)(0x4E00 + i + 1)}\"");
+        var ruleSet = TestRuleSets.Only($"""
+            rules:
+              - id: cjk
+                kind: terms
+                category: test
+                action: flag
+                terms: [{string.Join(", ", terms)}]
+            """);
+
+        foreach (var i in new[] { 0, 40, 70, 89 })
+        {
+            var word = $"{(char)(0x4E00 + i)}{(char)(0x4E00 + i + 1)}";
+            var decision = TestRuleSets.Decide($"ab {word} cd", ruleSet);
+            Assert.Equal([word], decision.Hits.Select(hit => hit.Match));
+        }
+
+        Assert.Empty(TestRuleSets.Decide($"{(char)0x4E00}{(char)0x4E02}", ruleSet).Hits);
+    }
 }

@@ -101,6 +101,21 @@ public sealed class RuleKindTests
         Assert.Equal(["ooooooo", "buy buy buy"], hits.Select(hit => hit.Match));
     }
 
+    [Theory]
+    [InlineData("aaaaaa", new[] { "aaaaaa" })] // the whole text, from its first character
+    [InlineData("aaaaa", new string[0])] // exactly max_char_run is fine
+    [InlineData("xaaaaaa", new[] { "aaaaaa" })]
+    [InlineData("hmmmmmmmmmm", new[] { "mmmmmmmmmm" })] // runs that end the text
+    [InlineData("!!!!!!?????? yes", new[] { "!!!!!!", "??????" })] // runs side by side, in order
+    [InlineData("a      b", new string[0])] // whitespace runs never count
+    [InlineData("abcdeffffffghijkl", new[] { "ffffff" })]
+    public void Repetition_rule_finds_every_character_run_longer_than_the_limit(string text, string[] expected)
+    {
+        // Runs are found by probing every max_char_run-th character: runs at every offset must still be found.
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: rep, kind: repetition, weight: 1, max_char_run: 5 }\n");
+        Assert.Equal(expected, TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
+    }
+
     [Fact]
     public void Repetition_rule_ignores_stutters_and_markup()
     {
@@ -118,9 +133,25 @@ public sealed class RuleKindTests
     }
 
     [Theory]
-    [InlineData("how can there be 2.124.821.694 views")]
+    [InlineData("@bob write to jane.doe@mail.example.co.uk please", "jane.doe@mail.example.co.uk")] // after a mention
+    [InlineData("@bob @alice me@x.io", "me@x.io")]
+    [InlineData("call (555) 123 4567", "(555) 123 4567")]
+    [InlineData("+44 20 7946 0958 office", "+44 20 7946 0958")]
+    public void Personal_data_rule_finds_addresses_next_to_what_its_quick_check_skips(string text, string expected)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: pii, kind: personal_data, action: flag }\n");
+        Assert.Equal([expected], TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
+    }
+
+    [Theory]
+    [InlineData("@bob thanks, see you at 5.")] // a mention is no address
+    [InlineData("@")]
+    [InlineData("a@")]
+    [InlineData("lol &#128514;&#128514;&#128514; ok")] // many digits, never eight in one number
+    [InlineData("scores 1234567, 2345678")]
+    [InlineData("how can there be 2.124.821.694 views")] // a view count, not a phone
     [InlineData("1,234,567,890 votes were cast")]
-    public void Personal_data_rule_skips_numbers_that_are_part_of_a_longer_number(string text)
+    public void Personal_data_rule_passes_mentions_and_scattered_digits(string text)
     {
         var ruleSet = TestRuleSets.Only("rules:\n  - { id: pii, kind: personal_data, action: flag }\n");
         Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
