@@ -52,14 +52,21 @@ internal static class JsonLinesReader
                 return null;
             }
 
-            int? label = root.TryGetProperty("label", out var labelElement) && labelElement.ValueKind == JsonValueKind.Number
-                ? labelElement.GetInt32()
+            int? label = root.TryGetProperty("label", out var labelElement)
+                && labelElement.ValueKind == JsonValueKind.Number && labelElement.TryGetInt32(out var number)
+                ? number
                 : null;
             return new LabeledComment(lineNumber, id.Clone(), text.GetString()!, label);
         }
         catch (JsonException exception)
         {
             problem = $"not valid JSON: {exception.Message}";
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json will not decode an escaped half of a surrogate pair ("\ud800") into a string.
+            problem = "\"text\" holds an unpaired surrogate escape, which is no text";
             return null;
         }
     }

@@ -44,6 +44,24 @@ public sealed class CliApplicationTests
     }
 
     [Fact]
+    public void Classify_reports_an_unpaired_surrogate_escape_and_goes_on()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in.jsonl", """
+            {"id": "a", "text": "broken \ud800 text"}
+            {"id": "b", "text": "fine", "label": 0.5}
+            """);
+
+        var (exitCode, output, error) = Run("classify", "--input", input);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("line 1", error);
+        Assert.Contains("unpaired surrogate", error);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("b", JsonDocument.Parse(line).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public void Rules_check_prints_the_version_or_the_errors_with_a_non_zero_exit()
     {
         using var folder = new TempFolder();
