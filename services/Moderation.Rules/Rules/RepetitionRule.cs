@@ -80,8 +80,10 @@ public sealed class RepetitionRule : Rule
             }
 
             var start = i;
-            var wordLength = kinds[i..].IndexOfAnyExcept(ElementKind.Letter);
-            i = wordLength < 0 ? kinds.Length : i + wordLength;
+            while (i < kinds.Length && kinds[i] == ElementKind.Letter)
+            {
+                i++;
+            }
 
             var length = i - start;
             if (length < MinRepeatedWordLetters)
