@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Moderation.Rules.Normalization;
 
 namespace Moderation.Rules.Matching;
@@ -71,28 +72,25 @@ internal sealed class TermAlphabet
 
     public int Symbol(char c) => c < 128 ? _asciiSymbol[c] : _otherSymbol.GetValueOrDefault(c, None);
 
-    /// <summary>Writes the code of every element of <paramref name="text"/>, and <see cref="EndCode"/> twice after them.</summary>
-    public void Encode(NormalizedText text, int[] codes)
+    /// <summary>The code of element <paramref name="index"/> of <paramref name="text"/>, or <see cref="EndCode"/> past the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CodeAt(NormalizedText text, int index)
     {
-        var kinds = text.Kind;
-        var primaries = text.Primary;
-        var alternates = text.Alternate;
-        for (var i = 0; i < text.Count; i++)
+        if ((uint)index >= (uint)text.Count)
         {
-            var primary = primaries[i];
-            var letterCode = alternates[i] != '\0' ? AmbiguousCode
-                : primary < 128 ? _asciiLetterCode[primary]
-                : LetterCode(primary);
-            codes[i] = kinds[i] switch
-            {
-                ElementKind.Letter => letterCode,
-                ElementKind.SoftSeparator => SoftSeparatorCode,
-                _ => HardSeparatorCode,
-            };
+            return EndCode;
         }
 
-        codes[text.Count] = EndCode;
-        codes[text.Count + 1] = EndCode;
+        var kind = text.Kind[index];
+        if (kind != ElementKind.Letter)
+        {
+            return kind == ElementKind.SoftSeparator ? SoftSeparatorCode : HardSeparatorCode;
+        }
+
+        var primary = text.Primary[index];
+        return text.Alternate[index] != '\0' ? AmbiguousCode
+            : primary < 128 ? _asciiLetterCode[primary]
+            : LetterCode(primary);
     }
 
     /// <summary>The code of a letter element with one reading.</summary>

@@ -57,30 +57,33 @@ internal sealed class TermMatcher
         }
 
         // Most letters start no match: a table lookup on the codes of a letter and the two elements after it rules
-        // them out before any walk, with no branch that depends on the trie.
-        var codes = matches.CodeBuffer(text.Count + 2);
-        _alphabet.Encode(text, codes);
+        // them out before any walk, with no branch that depends on the trie. The codes are read as the loop moves
+        // along, so the text is passed over once.
         var anchored = new Walker(this, _anchored, text, matches);
         var floating = new Walker(this, _floating, text, matches);
         var kinds = text.Kind;
         var primaries = text.Primary;
+        var code = _alphabet.CodeAt(text, 0);
+        var next = _alphabet.CodeAt(text, 1);
         for (var i = 0; i < text.Count; i++)
         {
-            if (kinds[i] != ElementKind.Letter || ContinuesRun(kinds, primaries, i))
+            var afterNext = _alphabet.CodeAt(text, i + 2);
+            if (kinds[i] == ElementKind.Letter && !ContinuesRun(kinds, primaries, i))
             {
-                continue;
+                var start = TermTrie.StartIndex(code, next, afterNext);
+                var wordStart = i == 0 || kinds[i - 1] != ElementKind.Letter;
+                if (wordStart && _anchored.MayStart(start))
+                {
+                    anchored.WalkFrom(i);
+                }
+
+                if (_floating.MayStart(start))
+                {
+                    floating.WalkFrom(i);
+                }
             }
 
-            var wordStart = i == 0 || kinds[i - 1] != ElementKind.Letter;
-            if (wordStart && _anchored.MayStart(codes[i], codes[i + 1], codes[i + 2]))
-            {
-                anchored.WalkFrom(i);
-            }
-
-            if (_floating.MayStart(codes[i], codes[i + 1], codes[i + 2]))
-            {
-                floating.WalkFrom(i);
-            }
+            (code, next) = (next, afterNext);
         }
 
         ExtendAndSuppress(text, matches);

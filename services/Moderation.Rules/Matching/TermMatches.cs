@@ -9,20 +9,7 @@ internal sealed class TermMatches
     public bool[] Suppressed = new bool[32];
     public int Count;
 
-    private int[] _codes = new int[256];
-
     public void Clear() => Count = 0;
-
-    /// <summary>Room for the element codes of a text (see <see cref="TermAlphabet.Encode"/>), reused between comments.</summary>
-    public int[] CodeBuffer(int length)
-    {
-        if (_codes.Length < length)
-        {
-            _codes = new int[Math.Max(length, _codes.Length * 2)];
-        }
-
-        return _codes;
-    }
 
     public void Add(int termId, int first, int last)
     {

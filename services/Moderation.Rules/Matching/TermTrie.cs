@@ -97,17 +97,14 @@ internal sealed class TermTrie
     }
 
     /// <summary>
-    /// Whether a walk from a letter with element code <paramref name="first"/>, followed by elements with codes
-    /// <paramref name="second"/> and <paramref name="third"/>, could report a term or get past the third element.
-    /// False only when it surely cannot, so a start it rules out is one the walk would have found nothing from.
+    /// Whether a walk from a letter could report a term or get past the third element, by the
+    /// <see cref="StartIndex"/> of the codes of the letter and the two elements after it. False only when it surely
+    /// cannot, so a start it rules out is one the walk would have found nothing from.
     /// </summary>
-    public bool MayStart(int first, int second, int third)
-    {
-        var bit = StartIndex(first, second, third);
-        return (_mayStart[bit / 64] & (1UL << bit)) != 0;
-    }
+    public bool MayStart(int startIndex) => (_mayStart[startIndex / 64] & (1UL << startIndex)) != 0;
 
-    private static int StartIndex(int first, int second, int third) =>
+    /// <summary>Where the start table keeps the bit of a letter with element code <paramref name="first"/> followed by elements with the other two.</summary>
+    public static int StartIndex(int first, int second, int third) =>
         (first * TermAlphabet.Codes + second) * TermAlphabet.Codes + third;
 
     private bool MayStartWith(int first, int second, int third)

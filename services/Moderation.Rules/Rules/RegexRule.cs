@@ -9,9 +9,22 @@ namespace Moderation.Rules.Rules;
 /// </summary>
 public sealed class RegexRule : Rule
 {
-    public required Regex Pattern { get; init; }
+    private readonly Regex _pattern = null!;
+
+    public required Regex Pattern
+    {
+        get => _pattern;
+        init
+        {
+            _pattern = value;
+            NeedsDigit = RegexDigitRequirement.Holds(value);
+        }
+    }
 
     public bool OnNormalizedText { get; init; }
+
+    /// <summary>Every match holds a digit (see <see cref="RegexDigitRequirement"/>): a text without one is skipped.</summary>
+    internal bool NeedsDigit { get; private init; }
 
     public override string Kind => "regex";
 
@@ -19,6 +32,11 @@ public sealed class RegexRule : Rule
     {
         var text = context.Text;
         var input = OnNormalizedText ? text.PrimarySpan : context.Original.AsSpan();
+        if (NeedsDigit && !HasDigit(input))
+        {
+            return;
+        }
+
         try
         {
             foreach (var match in Pattern.EnumerateMatches(input))
@@ -43,5 +61,29 @@ public sealed class RegexRule : Rule
         {
             // A pattern that backtracks catastrophically on this text: better one rule silent than a stalled worker.
         }
+    }
+
+    /// <summary>Whether the text holds a character <c>\d</c> matches: an ASCII digit, or another decimal digit.</summary>
+    private static bool HasDigit(ReadOnlySpan<char> input)
+    {
+        if (input.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return true;
+        }
+
+        if (!input.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            return false;
+        }
+
+        foreach (var c in input)
+        {
+            if (c >= 128 && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

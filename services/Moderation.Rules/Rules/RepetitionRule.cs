@@ -64,21 +64,23 @@ public sealed class RepetitionRule : Rule
     private void FindWordRepeats(EvaluationContext context, HitCollector hits, int maxRepeats)
     {
         var text = context.Text;
+        var kinds = text.Kind.AsSpan(0, text.Count);
+        var letters = text.Primary.AsSpan(0, text.Count);
         var previousStart = -1;
         var previousLength = 0;
         var runFirst = -1;
         var repeats = 0;
         var i = 0;
-        while (i < text.Count)
+        while (i < kinds.Length)
         {
-            if (text.Kind[i] != ElementKind.Letter)
+            if (kinds[i] != ElementKind.Letter)
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Count && text.Kind[i] == ElementKind.Letter)
+            while (i < kinds.Length && kinds[i] == ElementKind.Letter)
             {
                 i++;
             }
@@ -94,7 +96,7 @@ public sealed class RepetitionRule : Rule
             }
 
             var same = previousStart >= 0 && length == previousLength
-                && text.Primary.AsSpan(start, length).SequenceEqual(text.Primary.AsSpan(previousStart, previousLength));
+                && letters.Slice(start, length).SequenceEqual(letters.Slice(previousStart, previousLength));
             if (same)
             {
                 repeats++;

@@ -33,6 +33,15 @@ public sealed class TermMatcherTests
     }
 
     [Theory]
+    [InlineData("ass", "ass")]
+    [InlineData("you ass", "ass")]
+    [InlineData("sh1t", "sh1t")]
+    [InlineData("f*ck", "f*ck")]
+    [InlineData("cocks.", "cocks")]
+    public void Finds_terms_at_the_end_of_a_text_where_the_start_check_reads_past_the_last_element(string text, string expectedMatch) =>
+        Assert.Equal(expectedMatch, Assert.Single(TestRuleSets.Decide(text, Profanity).Hits).Match);
+
+    [Theory]
     [InlineData("Scunthorpe United")]
     [InlineData("an assassin")]
     [InlineData("a cocktail party")]

@@ -116,6 +116,17 @@ public sealed class RuleKindTests
         Assert.Equal(expected, TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
     }
 
+    [Theory]
+    [InlineData("buy buy buy", "buy buy buy")] // words that end the text
+    [InlineData("BUY, buy. buy!", "BUY, buy. buy")]
+    [InlineData("go buy buy buy it", "buy buy buy")]
+    [InlineData("buyer buy buy buy buys", "buy buy buy")]
+    public void Repetition_rule_finds_repeated_words_wherever_they_stand(string text, string expected)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: rep, kind: repetition, weight: 1, max_word_repeats: 2 }\n");
+        Assert.Equal(expected, Assert.Single(TestRuleSets.Decide(text, ruleSet).Hits).Match);
+    }
+
     [Fact]
     public void Repetition_rule_ignores_stutters_and_markup()
     {
