@@ -357,7 +357,7 @@ internal sealed partial class RuleSetParser
             Error(Get(mapping, "target")!, "target must be original or normalized");
         }
 
-        var options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+        var options = RegexOptions.CultureInvariant;
         if (Bool(Get(mapping, "case_sensitive")) != true)
         {
             options |= RegexOptions.IgnoreCase;
@@ -367,14 +367,31 @@ internal sealed partial class RuleSetParser
         {
             return new RegexRule
             {
-                Pattern = new Regex(pattern, options, RegexTimeout),
+                Pattern = CompileRegex(pattern, options),
                 OnNormalizedText = target == "normalized",
             };
         }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        catch (ArgumentException exception)
         {
             Error(patternNode!, $"pattern is not a valid regular expression: {exception.Message}");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The non-backtracking engine when the pattern allows it: linear in the text, so no timeout and no decision
+    /// that depends on how loaded the machine is. Patterns it cannot run (lookarounds, backreferences, atomic
+    /// groups) use the backtracking engine with a match timeout, so they can never stall a worker.
+    /// </summary>
+    private static Regex CompileRegex(string pattern, RegexOptions options)
+    {
+        try
+        {
+            return new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options | RegexOptions.Compiled, RegexTimeout);
         }
     }
 

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Moderation.Rules.Rules;
 
 /// <summary>
-/// A regular expression, run with a match timeout so no pattern can stall a worker (a timed-out rule does not fire).
+/// A regular expression, on the non-backtracking engine where the pattern allows it, else with a match timeout, so no
+/// pattern can stall a worker (a timed-out rule does not fire; see <c>RuleSetParser.CompileRegex</c>).
 /// It reads the original text, or the normalized one (lower case, look-alikes and leetspeak folded, separators as
 /// single spaces) where evasions are already undone.
 /// </summary>

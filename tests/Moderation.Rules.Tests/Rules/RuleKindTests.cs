@@ -39,6 +39,31 @@ public sealed class RuleKindTests
     }
 
     [Fact]
+    public void Regex_rule_runs_a_pattern_that_would_backtrack_catastrophically_to_the_end()
+    {
+        // Under a backtracking engine "(a+)+b" on a long run of a's needs exponential time and would time out,
+        // leaving the rule silent; the non-backtracking engine decides it, so load never changes a decision.
+        var ruleSet = TestRuleSets.Only("""
+            rules:
+              - { id: nested, kind: regex, category: spam, weight: 1, pattern: "(a+)+b" }
+            """);
+        // The backtracking engine would give up on the run of a's before it reached the match after it.
+        var text = new string('a', 40) + "! then ab";
+        Assert.Equal("ab", Assert.Single(TestRuleSets.Decide(text, ruleSet).Hits).Match);
+        Assert.Empty(TestRuleSets.Decide(new string('a', 5_000) + "!", ruleSet).Hits);
+    }
+
+    [Fact]
+    public void Regex_rule_with_a_lookaround_still_runs_on_the_backtracking_engine()
+    {
+        var ruleSet = TestRuleSets.Only("""
+            rules:
+              - { id: price, kind: regex, category: spam, weight: 1, pattern: "(?<=\\$)\\d+(?= only)" }
+            """);
+        Assert.Equal("99", Assert.Single(TestRuleSets.Decide("now $99 only", ruleSet).Hits).Match);
+    }
+
+    [Fact]
     public void Links_rule_counts_links_allows_domains_and_denies_shorteners()
     {
         var ruleSet = TestRuleSets.Only("""
