@@ -4,8 +4,8 @@ namespace Moderation.Rules.Rules;
 
 /// <summary>
 /// Whether every match of a pattern holds a digit: true when <c>\d</c> stands, at least once, in the pattern's top
-/// level (outside groups, with no top-level alternation). A text without a digit then needs no regex run, which
-/// with its match timeout costs far more than the digit search. Conservative: any construct it does not follow
+/// level (outside groups, with no top-level alternation). A text without a digit then needs no regex run: a
+/// vectorised digit search costs less than a scan by either regex engine. Conservative: any construct it does not follow
 /// (inline options, comments, free-spacing mode) makes it answer false, so a pattern always runs when in doubt.
 /// </summary>
 internal static class RegexDigitRequirement
