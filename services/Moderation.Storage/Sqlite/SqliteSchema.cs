@@ -1,12 +1,21 @@
 namespace Moderation.Storage.Sqlite;
 
 /// <summary>
-/// Tables of the SQLite store. Ids are lower-case "D" text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order
+/// Tables of the SQLite store, per owner. Ids are lower-case "D" text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order
 /// and MongoDB's order for standard-representation GUIDs; times are Unix milliseconds so they sort as numbers.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const string Script = """
+    public static string For(StoreOwner owner) => owner switch
+    {
+        StoreOwner.Ingestion => Ingestion,
+        StoreOwner.Worker => Worker,
+        StoreOwner.Publishing => Publishing,
+        StoreOwner.Review => Review,
+        _ => throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner."),
+    };
+
+    private const string Ingestion = """
         CREATE TABLE IF NOT EXISTS comment_status (
             id           TEXT    NOT NULL PRIMARY KEY,
             site_id      TEXT    NOT NULL,
@@ -27,7 +36,9 @@ internal static class SqliteSchema
             published    INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (site_id, key)
         ) WITHOUT ROWID;
+        """;
 
+    private const string Publishing = """
         CREATE TABLE IF NOT EXISTS article_comments (
             id           TEXT    NOT NULL PRIMARY KEY,
             site_id      TEXT    NOT NULL,
@@ -40,7 +51,9 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_article_comments_read
             ON article_comments (site_id, article_id, published_at, id);
+        """;
 
+    private const string Review = """
         CREATE TABLE IF NOT EXISTS review_queue (
             comment_id   TEXT    NOT NULL PRIMARY KEY,
             site_id      TEXT    NOT NULL,
@@ -54,7 +67,9 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
             ON review_queue (site_id, status, queued_at, comment_id);
+        """ + SqliteReviewSchema.Script;
 
+    private const string Worker = """
         CREATE TABLE IF NOT EXISTS author_activity (
             comment_id   TEXT    NOT NULL PRIMARY KEY,
             site_id      TEXT    NOT NULL,
@@ -66,5 +81,5 @@ internal static class SqliteSchema
             ON author_activity (site_id, author_id, submitted_at, comment_id);
         CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
             ON author_activity (submitted_at);
-        """ + SqliteReviewSchema.Script;
+        """;
 }
