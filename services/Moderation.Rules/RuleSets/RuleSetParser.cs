@@ -391,7 +391,20 @@ internal sealed partial class RuleSetParser
         }
         catch (NotSupportedException)
         {
-            return new Regex(pattern, options | RegexOptions.Compiled, RegexTimeout);
+            var regex = new Regex(pattern, options | RegexOptions.Compiled, RegexTimeout);
+
+            // The first match JIT-compiles the generated code inside the timeout: on a loaded machine that alone can
+            // exceed it and leave the rule silent on its first comment. Pay it here, at load.
+            try
+            {
+                regex.IsMatch("warm up 0");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Timed out while compiling: the code is compiled all the same.
+            }
+
+            return regex;
         }
     }
 

@@ -16,7 +16,7 @@ public sealed partial class PersonalDataRule : Rule
     [GeneratedRegex(@"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 20)]
     private static partial Regex EmailPattern();
 
-    // Not part of a longer number: "2.124.821.694" views or "1,234,567" votes are no phone numbers.
+    // Not part of a longer number: "3.406.118.275" plays or "1,234,567" votes are no phone numbers.
     [GeneratedRegex(@"(?<![\d.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b(?![.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 20)]
     private static partial Regex PhonePattern();
 
