@@ -126,6 +126,17 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
+        // The outbox relay's scan: only decisions whose event is unsent are in this index, so it stays tiny.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending(d => d.DecisionUnsent),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = "DecisionUnsent_partial",
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Eq(d => d.DecisionUnsent, true),
+                }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
         await MongoReviewIndexes.CreateAsync(Database, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -99,6 +99,20 @@ internal sealed class SqliteDatabase : IStoreDatabase
             await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var upgrade in SqliteSchema.UpgradesFor(Owner))
+        {
+            await using var command = connection.Command(upgrade);
+            command.Transaction = transaction;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Added by an earlier start (or by the table's current CREATE statement).
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

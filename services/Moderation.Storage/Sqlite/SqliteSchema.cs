@@ -15,6 +15,21 @@ internal static class SqliteSchema
         _ => throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner."),
     };
 
+    /// <summary>
+    /// Columns added after a table was first shipped, for files created before: each runs once, and "duplicate column"
+    /// means it already did. Indexes on such columns come after them.
+    /// </summary>
+    public static IReadOnlyList<string> UpgradesFor(StoreOwner owner) => owner switch
+    {
+        StoreOwner.Review =>
+        [
+            "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
+        ],
+        _ => [],
+    };
+
     private const string Ingestion = """
         CREATE TABLE IF NOT EXISTS comment_status (
             id           TEXT    NOT NULL PRIMARY KEY,
@@ -63,7 +78,9 @@ internal static class SqliteSchema
             decision     TEXT    NOT NULL,
             review       TEXT    NULL,
             leased_by    TEXT    NULL,
-            lease_expires_at INTEGER NULL
+            lease_expires_at INTEGER NULL,
+            decision_unsent  INTEGER NOT NULL DEFAULT 0,
+            decided_at   INTEGER NULL
         );
         CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
             ON review_queue (site_id, status, queued_at, comment_id);
