@@ -34,6 +34,9 @@ export DOCKER_HOST="unix://$socket"
 mongo_emulator="$root/../shared/mongo-emulator"
 compose=(docker-compose -f docker-compose.yml -f tools/containers/docker-compose.podman.yml)
 
+# The run lock is fd 9; nothing started from here may inherit it, or a container's monitor would hold it.
+podman() { command podman "$@" 9>&-; }
+
 log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 
@@ -124,7 +127,8 @@ build_images() {
   local service start
   for service in Ingestion Worker Publishing Review; do
     start=$(date +%s)
-    podman build --pull=never -f "services/Moderation.$service/Dockerfile" \
+    # Docker's image format: the OCI format has no HEALTHCHECK, and Podman would drop it.
+    podman build --pull=never --format docker -f "services/Moderation.$service/Dockerfile" \
       -t "moderation/${service,,}:${MODERATION_TAG:-latest}" . >"$state/build-${service,,}.log" 2>&1 \
       || die "building moderation/${service,,} failed: $(tail -30 "$state/build-${service,,}.log")"
     log "moderation/${service,,}: built in $(( $(date +%s) - start )) s, $(podman image inspect --format '{{.Size}}' "moderation/${service,,}:${MODERATION_TAG:-latest}" | awk '{printf "%.0f MB", $1 / 1e6}')"
@@ -135,7 +139,7 @@ build_images() {
 start_api() {
   if [ -S "$socket" ] && curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; then return 0; fi
   rm -f "$socket"
-  podman system service --time=0 "unix://$socket" >"$state/podman-service.log" 2>&1 &
+  podman system service --time=0 "unix://$socket" >"$state/podman-service.log" 2>&1 9>&- &
   echo $! >"$state/podman-service.pid"
   for _ in $(seq 1 50); do
     curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && return 0
@@ -144,27 +148,30 @@ start_api() {
   die "the Podman API service did not answer: $(tail -5 "$state/podman-service.log")"
 }
 
-# Podman 4.3 without systemd never runs a health check on its own: run each container's check at the interval
-# its image or compose file gives (every 3 s until it is first healthy), as Docker would.
+# Podman 4.3 without systemd never runs a health check on its own: run each container's check at the interval its
+# image or compose file gives, as Docker would (the first one 5 s after the container is seen), so that a check's
+# retries and start period mean what they say.
 start_health_checks() {
   stop_health_checks
   (
-    declare -A last=()
+    declare -A next=() interval=()
     while :; do
       now=$(date +%s)
-      while read -r id status; do
-        [ -n "$id" ] || continue
-        interval=3
-        [ "$status" = healthy ] && interval=15
-        if [ $(( now - ${last[$id]:-0} )) -ge "$interval" ]; then
-          podman healthcheck run "$id" >/dev/null 2>&1 || true
-          last[$id]=$(date +%s)
+      for id in $(podman ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" 2>/dev/null); do
+        if [ -z "${interval[$id]:-}" ]; then
+          seconds=$(podman inspect --format '{{.Config.Healthcheck.Interval.Seconds}}' "$id" 2>/dev/null || true)
+          seconds=${seconds%%.*}
+          interval[$id]=$(( ${seconds:-0} > 0 ? seconds : 30 ))
+          next[$id]=$(( now + 5 ))
         fi
-      done < <(podman ps --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" \
-                 --format '{{.ID}} {{.Status}}' 2>/dev/null | sed -n 's/^\([0-9a-f]*\) .*(\([a-z]*\))$/\1 \2/p')
+        if [ "$now" -ge "${next[$id]}" ]; then
+          podman healthcheck run "$id" >/dev/null 2>&1 || true
+          next[$id]=$(( $(date +%s) + ${interval[$id]} ))
+        fi
+      done
       sleep 1
     done
-  ) >/dev/null 2>&1 &
+  ) >/dev/null 2>&1 9>&- &
   echo $! >"$state/health-checks.pid"
 }
 
@@ -193,9 +200,9 @@ stack_up() {
   # The first administrator of the console, for the smoke test's moderator: a fresh password each run.
   export REVIEW_ADMIN_USERNAME="${REVIEW_ADMIN_USERNAME:-chief}"
   export REVIEW_ADMIN_PASSWORD="${REVIEW_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}"
-  "${compose[@]}" up -d --no-build --scale worker=3 >"$state/compose-up.log" 2>&1 \
+  "${compose[@]}" up -d --no-build --scale worker=3 >"$state/compose-up.log" 2>&1 9>&- \
     || { cat "$state/compose-up.log" >&2; die "docker-compose up failed"; }
-  wait_healthy 240
+  wait_healthy 420
 }
 
 # Waits until every container of the project is healthy (the proxy last, as compose starts it last).
@@ -215,7 +222,7 @@ wait_healthy() {
 
 stack_down() {
   if [ -S "$socket" ]; then
-    "${compose[@]}" down -v --remove-orphans >"$state/compose-down.log" 2>&1 || cat "$state/compose-down.log" >&2
+    "${compose[@]}" down -v --remove-orphans >"$state/compose-down.log" 2>&1 9>&- || cat "$state/compose-down.log" >&2
   fi
   stop_health_checks
   # Whatever compose could not remove (a container of an interrupted run).
@@ -252,7 +259,7 @@ case "$mode" in
     healthy=1; stack_up || healthy=0
     phase "smoke test"
     status=0
-    STACK_HEALTHY=$healthy bash "$here/smoke.sh" || status=$?
+    STACK_HEALTHY=$healthy bash "$here/smoke.sh" 9>&- || status=$?
     phase "stack down"; stack_down; trap - EXIT
     phase ""
     exit "$status"

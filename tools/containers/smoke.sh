@@ -204,6 +204,36 @@ check "every accepted comment is decided within 120 s (${#accepted[@]})" all_dec
 check "the services are healthy again after the broker restart" \
   bash -c "for s in ingestion publishing review; do [ \"\$(podman ps --filter label=com.docker.compose.project=$project --filter label=com.docker.compose.service=\$s --filter health=healthy -q | wc -l)\" -eq 1 ] || exit 1; done"
 
+# --- each image alone, with its defaults ----------------------------------------------------------------------------
+section "each image alone with its defaults: ready (SQLite in its writable /data), or a clear non-zero exit"
+defaults() {   # defaults IMAGE: 0 when the container gets healthy, or exits non-zero saying "Cannot start: ..."
+  local name="moderation-defaults-$1" deadline=$(( $(date +%s) + 120 )) state
+  podman rm -f "$name" >/dev/null 2>&1
+  podman run -d --name "$name" --network none "moderation/$1:${MODERATION_TAG:-latest}" >/dev/null || return 1
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    state=$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' "$name" 2>/dev/null)
+    case "$state" in
+      running*)
+        if podman healthcheck run "$name" >/dev/null 2>&1; then
+          log "      $1: ready with its defaults"
+          podman rm -f -t 5 "$name" >/dev/null 2>&1; return 0
+        fi ;;
+      exited\ 0) break ;;
+      exited*)
+        podman logs "$name" 2>&1 | grep '^Cannot start:' | sed "s/^/      $1: exit ${state#exited }, /"
+        podman logs "$name" 2>&1 | grep -q '^Cannot start:' && { podman rm -f "$name" >/dev/null 2>&1; return 0; }
+        break ;;
+    esac
+    sleep 3
+  done
+  log "      $1: $state; last lines: $(podman logs "$name" 2>&1 | tail -3 | tr '\n' ' ')"
+  podman rm -f "$name" >/dev/null 2>&1
+  return 1
+}
+for image in ingestion worker publishing review; do
+  check "moderation/$image with its defaults" defaults "$image"
+done
+
 section ""
 echo
 echo "container smoke: $passed passed, $failed failed"

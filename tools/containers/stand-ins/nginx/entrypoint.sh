@@ -1,16 +1,14 @@
 #!/bin/sh
-# What the official nginx image's entrypoint does for the features the compose file uses.
+# What the official nginx image's /docker-entrypoint.sh does: source the executable *.envsh and run the
+# executable *.sh files of /docker-entrypoint.d in order, then start nginx.
 set -e
-if [ -n "${NGINX_ENTRYPOINT_LOCAL_RESOLVERS:-}" ]; then
-  NGINX_LOCAL_RESOLVERS=$(awk 'BEGIN{ORS=" "} $1=="nameserver" {print $2}' /etc/resolv.conf)
-  export NGINX_LOCAL_RESOLVERS
-fi
-if [ -d /etc/nginx/templates ]; then
-  defined=$(printf '${%s} ' $(env | cut -d= -f1))
-  for template in /etc/nginx/templates/*.template; do
-    [ -f "$template" ] || continue
-    output="/etc/nginx/conf.d/$(basename "$template" .template)"
-    envsubst "$defined" < "$template" > "$output"
+if [ "$1" = nginx ]; then
+  for script in $(find /docker-entrypoint.d/ -follow -type f -print | sort -V); do
+    [ -x "$script" ] || continue
+    case "$script" in
+      *.envsh) . "$script" ;;
+      *.sh) "$script" ;;
+    esac
   done
 fi
 exec "$@"
