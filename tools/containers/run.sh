@@ -139,7 +139,7 @@ build_images() {
 start_api() {
   if [ -S "$socket" ] && curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1; then return 0; fi
   rm -f "$socket"
-  podman system service --time=0 "unix://$socket" >"$state/podman-service.log" 2>&1 9>&- &
+  command podman system service --time=0 "unix://$socket" >"$state/podman-service.log" 2>&1 9>&- &
   echo $! >"$state/podman-service.pid"
   for _ in $(seq 1 50); do
     curl -sf --unix-socket "$socket" http://d/_ping >/dev/null 2>&1 && return 0

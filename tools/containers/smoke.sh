@@ -14,7 +14,7 @@ log() { printf '%s  %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 pass() { passed=$((passed + 1)); log "ok    $1"; }
 fail() { failed=$((failed + 1)); log "FAIL  $1${2:+: $2}"; }
 # check NAME COMMAND...: one counted check.
-check() { local name="$1"; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+check() { local name="$1"; shift; if "$@" >/dev/null; then pass "$name"; else fail "$name"; fi; }
 section_start=0
 section() {
   local now; now=$(date +%s)
@@ -209,7 +209,7 @@ section "each image alone with its defaults: ready (SQLite in its writable /data
 defaults() {   # defaults IMAGE: 0 when the container gets healthy, or exits non-zero saying "Cannot start: ..."
   local name="moderation-defaults-$1" deadline=$(( $(date +%s) + 120 )) state
   podman rm -f "$name" >/dev/null 2>&1
-  podman run -d --name "$name" --network none "moderation/$1:${MODERATION_TAG:-latest}" >/dev/null || return 1
+  podman run -d --name "$name" --network none "moderation/$1:${MODERATION_TAG:-latest}" >/dev/null 2>&1 || return 1
   while [ "$(date +%s)" -lt "$deadline" ]; do
     state=$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' "$name" 2>/dev/null)
     case "$state" in
