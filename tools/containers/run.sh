@@ -124,8 +124,9 @@ make_stand_ins() {
 
 # --- 3. the project's images ------------------------------------------------------------------------------------
 build_images() {
-  local service start
-  for service in Ingestion Worker Publishing Review; do
+  local service start dockerfile
+  for dockerfile in services/Moderation.*/Dockerfile; do
+    service=$(basename "$(dirname "$dockerfile")"); service=${service#Moderation.}
     start=$(date +%s)
     # Docker's image format: the OCI format has no HEALTHCHECK, and Podman would drop it.
     podman build --pull=never --format docker -f "services/Moderation.$service/Dockerfile" \
