@@ -22,6 +22,8 @@ public interface IModerationStores : IAsyncDisposable
 
     IModeratorTokenStore ModeratorTokens { get; }
 
+    IModeratorSessionStore ModeratorSessions { get; }
+
     IReviewAuditStore ReviewAudit { get; }
 
     IReviewCommentLogStore ReviewComments { get; }

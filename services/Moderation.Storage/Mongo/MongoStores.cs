@@ -30,6 +30,7 @@ public sealed class MongoStores : IModerationStores
         AuthorActivity = new MongoAuthorActivityStore(_context);
         ModeratorAccounts = new MongoModeratorAccountStore(_context);
         ModeratorTokens = new MongoModeratorTokenStore(_context);
+        ModeratorSessions = new MongoModeratorSessionStore(_context);
         ReviewAudit = new MongoReviewAuditStore(_context);
         ReviewComments = new MongoReviewCommentLogStore(_context);
     }
@@ -47,6 +48,8 @@ public sealed class MongoStores : IModerationStores
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 

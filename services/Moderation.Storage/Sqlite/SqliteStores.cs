@@ -24,6 +24,7 @@ public sealed class SqliteStores : IModerationStores
         AuthorActivity = new SqliteAuthorActivityStore(_database);
         ModeratorAccounts = new SqliteModeratorAccountStore(_database);
         ModeratorTokens = new SqliteModeratorTokenStore(_database);
+        ModeratorSessions = new SqliteModeratorSessionStore(_database);
         ReviewAudit = new SqliteReviewAuditStore(_database);
         ReviewComments = new SqliteReviewCommentLogStore(_database);
     }
@@ -41,6 +42,8 @@ public sealed class SqliteStores : IModerationStores
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 
