@@ -14,7 +14,7 @@ public sealed class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 
