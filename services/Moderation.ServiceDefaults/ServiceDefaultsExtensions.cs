@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
@@ -45,6 +46,15 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
+
+            // Ready means the service can do its job now. MassTransit reports a bus that lost its broker as Degraded,
+            // which would otherwise answer 200 and keep an orchestrator routing traffic to a service that can only 503.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Moderation.Cli;
+using Moderation.Cli.Eval;
 
 namespace Moderation.Rules.Tests.Cli;
 
@@ -78,17 +79,32 @@ public sealed class CliApplicationTests
     }
 
     [Fact]
-    public void Eval_prints_a_row_per_file()
+    public void Eval_prints_the_tuning_and_the_checking_part_of_each_file()
     {
         using var folder = new TempFolder();
-        folder.Write("set.jsonl", """
-            {"id": "1", "text": "you idiot", "label": 1}
-            {"id": "2", "text": "nice article", "label": 0}
-            """);
+        var rows = Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $"{{\"id\": \"{i}\", \"text\": \"you idiot number {i}\", \"label\": 1}}"
+            : $"{{\"id\": \"{i}\", \"text\": \"nice article number {i}\", \"label\": 0}}");
+        folder.Write("set.jsonl", string.Join('\n', rows));
+        var inTuning = Enumerable.Range(0, 40).Count(i => EvalSplit.PartOf(i % 2 == 0 ? $"you idiot number {i}" : $"nice article number {i}") == EvalPart.Tuning);
 
         var (exitCode, output, _) = Run("eval", "--input", folder.Path);
 
         Assert.Equal(0, exitCode);
-        Assert.Matches(@"set\s+2\s+1\.000\s+0\.000", output);
+        Assert.Matches($@"set\s+tuning\s+{inTuning}\s+1\.000\s+0\.000", output);
+        Assert.Matches($@"set\s+checking\s+{40 - inTuning}\s+1\.000\s+0\.000", output);
+    }
+
+    [Fact]
+    public void The_eval_split_is_stable_and_puts_seventy_percent_in_the_tuning_part()
+    {
+        var texts = Enumerable.Range(0, 10_000).Select(i => $"comment {i} about the council budget").ToArray();
+        var tuning = texts.Count(text => EvalSplit.PartOf(text) == EvalPart.Tuning);
+
+        Assert.InRange(tuning, 6_800, 7_200);
+        Assert.All(texts.Take(100), text => Assert.Equal(EvalSplit.PartOf(text), EvalSplit.PartOf(new string(text.AsSpan()))));
+
+        // Pinned: another hash would move rows between the parts and undo what "never tuned on" means.
+        Assert.Equal("TTCTCTCTTCCT", string.Concat(texts.Take(12).Select(text => EvalSplit.PartOf(text) == EvalPart.Tuning ? 'T' : 'C')));
     }
 }
