@@ -18,6 +18,8 @@ public interface IModerationStores : IAsyncDisposable
 
     IAuthorActivityStore AuthorActivity { get; }
 
+    IAuthorHistoryStore AuthorHistory { get; }
+
     IModeratorAccountStore ModeratorAccounts { get; }
 
     IModeratorTokenStore ModeratorTokens { get; }

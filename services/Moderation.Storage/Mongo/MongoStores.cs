@@ -28,6 +28,7 @@ public sealed class MongoStores : IModerationStores
         ArticleComments = new MongoArticleCommentStore(_context);
         ReviewQueue = new MongoReviewQueueStore(_context);
         AuthorActivity = new MongoAuthorActivityStore(_context);
+        AuthorHistory = new MongoAuthorHistoryStore(_context, IAuthorHistoryStore.MaxEntries);
         ModeratorAccounts = new MongoModeratorAccountStore(_context);
         ModeratorTokens = new MongoModeratorTokenStore(_context);
         ReviewAudit = new MongoReviewAuditStore(_context);
@@ -43,6 +44,8 @@ public sealed class MongoStores : IModerationStores
     public IReviewQueueStore ReviewQueue { get; }
 
     public IAuthorActivityStore AuthorActivity { get; }
+
+    public IAuthorHistoryStore AuthorHistory { get; }
 
     public IModeratorAccountStore ModeratorAccounts { get; }
 

@@ -22,6 +22,7 @@ public sealed class SqliteStores : IModerationStores
         ArticleComments = new SqliteArticleCommentStore(_database);
         ReviewQueue = new SqliteReviewQueueStore(_database);
         AuthorActivity = new SqliteAuthorActivityStore(_database);
+        AuthorHistory = new SqliteAuthorHistoryStore(_database);
         ModeratorAccounts = new SqliteModeratorAccountStore(_database);
         ModeratorTokens = new SqliteModeratorTokenStore(_database);
         ReviewAudit = new SqliteReviewAuditStore(_database);
@@ -37,6 +38,8 @@ public sealed class SqliteStores : IModerationStores
     public IReviewQueueStore ReviewQueue { get; }
 
     public IAuthorActivityStore AuthorActivity { get; }
+
+    public IAuthorHistoryStore AuthorHistory { get; }
 
     public IModeratorAccountStore ModeratorAccounts { get; }
 
