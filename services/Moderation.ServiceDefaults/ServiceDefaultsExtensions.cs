@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
+using Moderation.ServiceDefaults.Proxies;
 
 namespace Moderation.ServiceDefaults;
 
@@ -25,6 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTrustedProxies();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -36,6 +38,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -29,6 +29,8 @@ public sealed class ModerationStores : IAsyncDisposable
 
     public IIdempotencyStore Idempotency => Owned(_catalog.Idempotency, StoreOwner.Ingestion);
 
+    public IAuthorHistoryStore AuthorHistory => Owned(_catalog.AuthorHistory, StoreOwner.Ingestion);
+
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 
     public IArticleCommentStore ArticleComments => Owned(_catalog.ArticleComments, StoreOwner.Publishing);
@@ -38,6 +40,8 @@ public sealed class ModerationStores : IAsyncDisposable
     public IModeratorAccountStore ModeratorAccounts => Owned(_catalog.ModeratorAccounts, StoreOwner.Review);
 
     public IModeratorTokenStore ModeratorTokens => Owned(_catalog.ModeratorTokens, StoreOwner.Review);
+
+    public IModeratorSessionStore ModeratorSessions => Owned(_catalog.ModeratorSessions, StoreOwner.Review);
 
     public IReviewAuditStore ReviewAudit => Owned(_catalog.ReviewAudit, StoreOwner.Review);
 

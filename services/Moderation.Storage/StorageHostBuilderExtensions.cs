@@ -58,6 +58,7 @@ public static class StorageHostBuilderExtensions
             case StoreOwner.Ingestion:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentStatus);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
                 break;
             case StoreOwner.Worker:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorActivity);
@@ -69,6 +70,7 @@ public static class StorageHostBuilderExtensions
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewQueue);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorAccounts);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorTokens);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorSessions);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewAudit);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewComments);
                 break;

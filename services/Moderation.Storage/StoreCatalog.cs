@@ -22,9 +22,13 @@ internal sealed class StoreCatalog
 
     public IAuthorActivityStore? AuthorActivity { get; set; }
 
+    public IAuthorHistoryStore? AuthorHistory { get; set; }
+
     public IModeratorAccountStore? ModeratorAccounts { get; set; }
 
     public IModeratorTokenStore? ModeratorTokens { get; set; }
+
+    public IModeratorSessionStore? ModeratorSessions { get; set; }
 
     public IReviewAuditStore? ReviewAudit { get; set; }
 

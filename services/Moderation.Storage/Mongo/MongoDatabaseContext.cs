@@ -32,6 +32,7 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         ArticleComments = database.GetCollection<PublishedCommentDocument>("article_comments");
         ReviewQueue = database.GetCollection<ReviewItemDocument>("review_queue");
         AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
+        AuthorHistory = database.GetCollection<AuthorHistoryDocument>("author_history");
     }
 
     public IMongoDatabase Database { get; }
@@ -47,6 +48,8 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public IMongoCollection<ReviewItemDocument> ReviewQueue { get; }
 
     public IMongoCollection<AuthorActivityDocument> AuthorActivity { get; }
+
+    public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
 

@@ -1,3 +1,4 @@
+using Moderation.Storage.Activity;
 using MongoDB.Driver;
 using Polly;
 
@@ -27,6 +28,7 @@ internal static class MongoOwnedStores
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new MongoCommentStatusStore(context);
                     catalog.Idempotency = new MongoIdempotencyStore(context);
+                    catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);
@@ -38,6 +40,7 @@ internal static class MongoOwnedStores
                     catalog.ReviewQueue = new MongoReviewQueueStore(context);
                     catalog.ModeratorAccounts = new MongoModeratorAccountStore(context);
                     catalog.ModeratorTokens = new MongoModeratorTokenStore(context);
+                    catalog.ModeratorSessions = new MongoModeratorSessionStore(context);
                     catalog.ReviewAudit = new MongoReviewAuditStore(context);
                     catalog.ReviewComments = new MongoReviewCommentLogStore(context);
                     break;

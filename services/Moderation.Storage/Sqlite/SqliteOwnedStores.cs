@@ -22,6 +22,7 @@ internal static class SqliteOwnedStores
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new SqliteCommentStatusStore(database);
                     catalog.Idempotency = new SqliteIdempotencyStore(database);
+                    catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new SqliteAuthorActivityStore(database);
@@ -33,6 +34,7 @@ internal static class SqliteOwnedStores
                     catalog.ReviewQueue = new SqliteReviewQueueStore(database);
                     catalog.ModeratorAccounts = new SqliteModeratorAccountStore(database);
                     catalog.ModeratorTokens = new SqliteModeratorTokenStore(database);
+                    catalog.ModeratorSessions = new SqliteModeratorSessionStore(database);
                     catalog.ReviewAudit = new SqliteReviewAuditStore(database);
                     catalog.ReviewComments = new SqliteReviewCommentLogStore(database);
                     break;
