@@ -31,8 +31,16 @@ public static class RequestExamples
         ["order"] = "\"oldest\"",
         ["cursor"] = "\"\"",
         ["Idempotency-Key"] = "\"order-7781-comment-1\"",
-        ["from"] = "\"2026-12-01\"",
-        ["to"] = "\"2026-12-31\"",
+        ["from"] = "\"2026-12-01T00:00:00Z\"",
+        ["to"] = "\"2027-01-01T00:00:00Z\"",
+        ["article"] = "\"kremlin-talks\"",
+        ["author"] = "\"u2\"",
+        ["category"] = "\"link\"",
+        ["site"] = "\"demo\"",
+        ["moderator"] = "\"chief\"",
+
+        // A cursor is the "next" value of the previous page; the first page has none.
+        ["before"] = "\"\"",
         ["by"] = "\"day\"",
     };
 
