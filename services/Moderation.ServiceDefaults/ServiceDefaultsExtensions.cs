@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Docs;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
+using Moderation.ServiceDefaults.Proxies;
 
 namespace Moderation.ServiceDefaults;
 
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddApiDocs();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTrustedProxies();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -37,6 +39,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and <c>/docs</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
