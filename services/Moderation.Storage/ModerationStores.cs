@@ -131,13 +131,8 @@ public sealed class ModerationStores : IAsyncDisposable
     }
 
     /// <summary>One cheap round trip to each opened owner's database, for the readiness check.</summary>
-    public async Task PingAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var database in _catalog.Databases)
-        {
-            await database.PingAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(_catalog.Databases.Select(database => database.PingAsync(cancellationToken)));
 
     public ValueTask DisposeAsync()
     {

@@ -47,6 +47,7 @@ public static class StorageHostBuilderExtensions
         }
 
         services.AddHostedService<StoreInitializer>();
+        services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(HealthCheckName, tags: ["ready"]);
         return builder;
     }

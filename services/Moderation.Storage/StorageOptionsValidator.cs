@@ -33,6 +33,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 failures.Add("Storage:MongoDb:Database must not be blank: leave it unset for a database per service.");
             }
 
+            if (options.MongoDb is { ServerSelectionTimeout: var selection } && (selection <= TimeSpan.Zero || selection > TimeSpan.FromSeconds(30)))
+            {
+                failures.Add("Storage:MongoDb:ServerSelectionTimeout must be more than 0 and at most 30 seconds.");
+            }
+
             if (options.MongoDb is { ActivityRetention: var retention } && retention <= TimeSpan.Zero)
             {
                 failures.Add("Storage:MongoDb:ActivityRetention must be positive.");

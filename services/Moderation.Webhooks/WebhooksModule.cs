@@ -84,7 +84,7 @@ public static class WebhooksModule
         var pipeline = provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(WebhookStoreRetry);
         return storage.Provider == StorageProvider.MongoDb
             ? new MongoWebhookStore(
-                new MongoClient(storage.MongoDb.ConnectionString).GetDatabase(
+                new MongoClient(storage.MongoDb.ClientSettings()).GetDatabase(
                     string.IsNullOrWhiteSpace(explicitMongoDatabase) ? DefaultMongoDatabase : explicitMongoDatabase),
                 pipeline)
             : new SqliteWebhookStore(Path.Combine(contentRoot, storage.Sqlite.Path), pipeline);

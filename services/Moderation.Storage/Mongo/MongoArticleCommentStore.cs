@@ -58,15 +58,34 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
         return context.RunAsync(
             async token =>
             {
-                var documents = await context.ArticleComments
-                    .Find(filter, new FindOptions { Hint = MongoDatabaseContext.ArticleReadIndex })
-                    .Sort(sort)
-                    .Limit(limit + 1)
-                    .ToListAsync(token).ConfigureAwait(false);
+                List<PublishedCommentDocument> documents;
+                try
+                {
+                    documents = await Find(filter, sort, limit, hinted: true, token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (MongoErrors.IsMissingHintIndex(exception))
+                {
+                    // The read index is gone: answer from a plain query now, and build the index again behind it.
+                    context.RecreateIndexesInBackground();
+                    documents = await Find(filter, sort, limit, hinted: false, token).ConfigureAwait(false);
+                }
+
                 return CommentPages.FromFetched([.. documents.Select(d => d.ToRecord())], limit);
             },
             cancellationToken);
     }
+
+    private Task<List<PublishedCommentDocument>> Find(
+        FilterDefinition<PublishedCommentDocument> filter,
+        SortDefinition<PublishedCommentDocument> sort,
+        int limit,
+        bool hinted,
+        CancellationToken cancellationToken) =>
+        context.ArticleComments
+            .Find(filter, hinted ? new FindOptions { Hint = MongoDatabaseContext.ArticleReadIndex } : null)
+            .Sort(sort)
+            .Limit(limit + 1)
+            .ToListAsync(cancellationToken);
 
     /// <summary>The server's query plan for <see cref="ListAsync"/>, so a test can check the index serves the order.</summary>
     internal Task<BsonDocument> ExplainListAsync(

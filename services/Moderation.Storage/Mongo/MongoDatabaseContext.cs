@@ -10,6 +10,8 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
 {
     public const string ArticleReadIndex = "SiteId_ArticleId_PublishedAt_Id";
 
+    public const string ActivityTtlIndex = "SubmittedAt_ttl";
+
     private readonly ResiliencePipeline _pipeline;
     private readonly InitializationGate _indexes;
     private readonly TimeSpan _activityRetention;
@@ -52,6 +54,20 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
+
+    /// <summary>Creates this owner's indexes again (one found missing at run time), without holding up the caller.</summary>
+    public void RecreateIndexesInBackground() =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await CreateIndexesAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (MongoException)
+            {
+                // The next read that misses the index tries again.
+            }
+        });
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         Database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
@@ -107,18 +123,41 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 new CreateIndexOptions { Name = ArticleReadIndex }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask CreateWorkerIndexesAsync(CancellationToken cancellationToken) =>
-        await AuthorActivity.Indexes.CreateManyAsync(
-            [
-                new CreateIndexModel<AuthorActivityDocument>(
-                    Builders<AuthorActivityDocument>.IndexKeys
-                        .Ascending(d => d.SiteId).Ascending(d => d.AuthorId).Ascending(d => d.SubmittedAt).Ascending(d => d.Id),
-                    new CreateIndexOptions { Name = "SiteId_AuthorId_SubmittedAt_Id" }),
+    private async ValueTask CreateWorkerIndexesAsync(CancellationToken cancellationToken)
+    {
+        await AuthorActivity.Indexes.CreateOneAsync(
+            new CreateIndexModel<AuthorActivityDocument>(
+                Builders<AuthorActivityDocument>.IndexKeys
+                    .Ascending(d => d.SiteId).Ascending(d => d.AuthorId).Ascending(d => d.SubmittedAt).Ascending(d => d.Id),
+                new CreateIndexOptions { Name = "SiteId_AuthorId_SubmittedAt_Id" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await AuthorActivity.Indexes.CreateOneAsync(
                 new CreateIndexModel<AuthorActivityDocument>(
                     Builders<AuthorActivityDocument>.IndexKeys.Ascending(d => d.SubmittedAt),
-                    new CreateIndexOptions { Name = "SubmittedAt_ttl", ExpireAfter = _activityRetention }),
-            ],
-            cancellationToken).ConfigureAwait(false);
+                    new CreateIndexOptions { Name = ActivityTtlIndex, ExpireAfter = _activityRetention }),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoCommandException exception) when (MongoErrors.IsIndexOptionsConflict(exception))
+        {
+            // The retention changed since the index was built: MongoDB refuses a new spec under the same name, but
+            // collMod alters a TTL in place, without a rebuild.
+            await Database.RunCommandAsync<BsonDocument>(
+                new BsonDocument
+                {
+                    { "collMod", AuthorActivity.CollectionNamespace.CollectionName },
+                    {
+                        "index", new BsonDocument
+                        {
+                            { "name", ActivityTtlIndex },
+                            { "expireAfterSeconds", (long)_activityRetention.TotalSeconds },
+                        }
+                    },
+                },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async ValueTask CreateReviewIndexesAsync(CancellationToken cancellationToken)
     {
@@ -127,6 +166,13 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 Builders<ReviewItemDocument>.IndexKeys
                     .Ascending(d => d.SiteId).Ascending(d => d.Status).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
                 new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Releasing a moderator's other items (every claim does) finds them by LeasedBy.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending(d => d.LeasedBy),
+                new CreateIndexOptions { Name = "LeasedBy" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The outbox relay's scan: only decisions whose event is unsent are in this index, so it stays tiny.

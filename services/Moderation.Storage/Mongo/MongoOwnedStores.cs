@@ -16,7 +16,8 @@ internal static class MongoOwnedStores
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
-        var client = new MongoClient(options.ConnectionString);
+        MongoConventions.Register();
+        var client = new MongoClient(options.ClientSettings());
         catalog.Resources.Add(client);
         foreach (var owner in owners)
         {

@@ -17,11 +17,19 @@ public static class StoreResilience
     /// <summary>Name of the pipeline for creating tables and indexes at start-up, when the database may still be starting.</summary>
     public const string StartupPipelineName = "moderation-store-startup";
 
+    /// <summary>
+    /// Short retries for a request or a message: a server-selection timeout is not retried, since it already waited its
+    /// (short) timeout for a server; retrying it would stack waits past what a client or proxy waits for an answer.
+    /// </summary>
     public static ResiliencePipelineBuilder AddStoreRetry(this ResiliencePipelineBuilder builder) =>
-        builder.AddRetry(Retry(attempts: 3, delay: TimeSpan.FromMilliseconds(100), maxDelay: TimeSpan.FromSeconds(2)));
+        builder.AddRetry(Retry(
+            attempts: 3,
+            delay: TimeSpan.FromMilliseconds(100),
+            maxDelay: TimeSpan.FromSeconds(1),
+            exception => IsTransient(exception) && exception is not TimeoutException));
 
     public static ResiliencePipelineBuilder AddStartupRetry(this ResiliencePipelineBuilder builder) =>
-        builder.AddRetry(Retry(attempts: 6, delay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(15)));
+        builder.AddRetry(Retry(attempts: 6, delay: TimeSpan.FromSeconds(1), maxDelay: TimeSpan.FromSeconds(15), IsTransient));
 
     /// <summary>True for faults worth another attempt.</summary>
     public static bool IsTransient(Exception exception) => exception switch
@@ -39,9 +47,9 @@ public static class StoreResilience
         _ => false,
     };
 
-    private static RetryStrategyOptions Retry(int attempts, TimeSpan delay, TimeSpan maxDelay) => new()
+    private static RetryStrategyOptions Retry(int attempts, TimeSpan delay, TimeSpan maxDelay, Func<Exception, bool> retried) => new()
     {
-        ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+        ShouldHandle = new PredicateBuilder().Handle(retried),
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         MaxRetryAttempts = attempts,

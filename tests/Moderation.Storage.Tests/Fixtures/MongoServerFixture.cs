@@ -14,8 +14,6 @@ public sealed class MongoServerFixture : IAsyncLifetime
 {
     public const string SkipReason = "MongoDB not reachable: set MONGODB_URI or run with Docker";
 
-    public const string EmulatorSkipReason =
-        "needs query plans (explain), which the MongoDB wire-protocol emulator lacks; runs against a real MongoDB";
 
     private MongoDbContainer? _container;
 
@@ -43,10 +41,13 @@ public sealed class MongoServerFixture : IAsyncLifetime
     }
 
     /// <summary>Skips the calling test on a server without query plans, naming why.</summary>
-    public void SkipWithoutQueryPlans()
+    public void SkipWithoutQueryPlans() => SkipOnEmulator("query plans (explain)");
+
+    /// <summary>Skips the calling test on the emulator, naming what it <paramref name="lacks"/>.</summary>
+    public void SkipOnEmulator(string lacks)
     {
         RequireServer();
-        Skip.If(LacksQueryPlans, EmulatorSkipReason);
+        Skip.If(LacksQueryPlans, $"needs {lacks}, which the MongoDB wire-protocol emulator lacks; runs against a real MongoDB");
     }
 
     /// <summary>Skips the calling test when there is no server, or fails it under CI, where MongoDB is required.</summary>
