@@ -17,7 +17,7 @@ public static class RawBrokerBaseline
         var queue = $"load-baseline-{Guid.NewGuid():N}";
         await using var publisher = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
-                outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(100)),
+                outstandingPublisherConfirmationsRateLimiter: null),
             cancellationToken);
         await publisher.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
 

@@ -91,9 +91,8 @@ public sealed class ServiceProcesses : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
         processes.Add((name, process));
-        var log = File.CreateText(Path.Combine(folder, $"{name}.log"));
-        _ = process.StandardOutput.BaseStream.CopyToAsync(log.BaseStream);
-        _ = process.StandardError.BaseStream.CopyToAsync(log.BaseStream);
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Unbuffered(Path.Combine(folder, $"{name}.log")));
+        _ = process.StandardError.BaseStream.CopyToAsync(Unbuffered(Path.Combine(folder, $"{name}.err")));
 
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -122,6 +121,8 @@ public sealed class ServiceProcesses : IAsyncDisposable
         throw new InvalidOperationException($"{name} was not ready within 90 s; see {folder}/{name}.log");
     }
 
+    private static FileStream Unbuffered(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (_, process) in processes)
@@ -133,6 +134,12 @@ public sealed class ServiceProcesses : IAsyncDisposable
 
             await process.WaitForExitAsync();
             process.Dispose();
+        }
+
+        if (Environment.GetEnvironmentVariable("LOAD_KEEP_LOGS") is { Length: > 0 })
+        {
+            Console.WriteLine($"logs kept in {folder}");
+            return;
         }
 
         try
