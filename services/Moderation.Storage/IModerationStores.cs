@@ -24,6 +24,8 @@ public interface IModerationStores : IAsyncDisposable
 
     IModeratorTokenStore ModeratorTokens { get; }
 
+    IModeratorSessionStore ModeratorSessions { get; }
+
     IReviewAuditStore ReviewAudit { get; }
 
     IReviewCommentLogStore ReviewComments { get; }

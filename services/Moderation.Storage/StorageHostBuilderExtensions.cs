@@ -45,6 +45,7 @@ public static class StorageHostBuilderExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorHistory);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorAccounts);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorTokens);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorSessions);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewAudit);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewComments);
 

@@ -31,6 +31,7 @@ public sealed class MongoStores : IModerationStores
         AuthorHistory = new MongoAuthorHistoryStore(_context, IAuthorHistoryStore.MaxEntries);
         ModeratorAccounts = new MongoModeratorAccountStore(_context);
         ModeratorTokens = new MongoModeratorTokenStore(_context);
+        ModeratorSessions = new MongoModeratorSessionStore(_context);
         ReviewAudit = new MongoReviewAuditStore(_context);
         ReviewComments = new MongoReviewCommentLogStore(_context);
     }
@@ -50,6 +51,8 @@ public sealed class MongoStores : IModerationStores
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 

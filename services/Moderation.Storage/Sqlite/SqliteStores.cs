@@ -25,6 +25,7 @@ public sealed class SqliteStores : IModerationStores
         AuthorHistory = new SqliteAuthorHistoryStore(_database);
         ModeratorAccounts = new SqliteModeratorAccountStore(_database);
         ModeratorTokens = new SqliteModeratorTokenStore(_database);
+        ModeratorSessions = new SqliteModeratorSessionStore(_database);
         ReviewAudit = new SqliteReviewAuditStore(_database);
         ReviewComments = new SqliteReviewCommentLogStore(_database);
     }
@@ -44,6 +45,8 @@ public sealed class SqliteStores : IModerationStores
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 
