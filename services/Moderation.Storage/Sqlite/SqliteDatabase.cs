@@ -4,10 +4,10 @@ using Polly;
 namespace Moderation.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite file shared by the five stores. Each operation opens its own pooled connection, so the stores are safe to
+/// One owner's tables in a SQLite file (the composed host keeps every owner in one file). Each operation opens its own pooled connection, so the stores are safe to
 /// use from many threads, and WAL plus busy_timeout let two processes (two worker instances) share the file.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : IStoreDatabase
 {
     private const int BusyTimeoutMilliseconds = 5000;
 
@@ -16,8 +16,9 @@ internal sealed class SqliteDatabase
     private readonly InitializationGate _schema;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    public SqliteDatabase(string path, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
+    public SqliteDatabase(string path, StoreOwner owner, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
     {
+        Owner = owner;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -28,6 +29,8 @@ internal sealed class SqliteDatabase
         _schema = new InitializationGate(
             cancellationToken => startupPipeline.ExecuteAsync(CreateSchemaAsync, cancellationToken).AsTask());
     }
+
+    public StoreOwner Owner { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken).AsTask();
 
@@ -104,10 +107,24 @@ internal sealed class SqliteDatabase
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var schema = connection.Command(SqliteSchema.Script))
+        await using (var schema = connection.Command(SqliteSchema.For(Owner)))
         {
             schema.Transaction = transaction;
             await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var upgrade in SqliteSchema.UpgradesFor(Owner))
+        {
+            await using var command = connection.Command(upgrade);
+            command.Transaction = transaction;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Added by an earlier start (or by the table's current CREATE statement).
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
