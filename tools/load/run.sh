@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for project in Ingestion Worker Publishing Review Host; do
-  dotnet build "services/Moderation.$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build "services/Moderation.$project" -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 done
-dotnet build tools/load/Moderation.Load -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build tools/load/Moderation.Load -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 exec dotnet tools/load/Moderation.Load/bin/Release/net10.0/Moderation.Load.dll --repository . "$@"
