@@ -26,6 +26,7 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddHostedService<BootstrapAdmin>();
+        builder.Services.AddHostedService<ReviewPendingSampler>();
         return builder;
     }
 

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
+using Moderation.ServiceDefaults.Telemetry;
 
 namespace Moderation.ServiceDefaults;
 
-/// <summary>What every Moderation service has: problem details, health checks, OpenAPI, JSON settings and the clock.</summary>
+/// <summary>What every Moderation service has: problem details, health checks, OpenAPI, telemetry, JSON settings and the clock.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
@@ -24,6 +25,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddModerationTelemetry();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -32,7 +34,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
+    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -43,6 +45,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit"),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
