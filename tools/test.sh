@@ -5,6 +5,7 @@
 #   - RabbitMQ: a Docker engine lets the fixtures start one with Testcontainers; otherwise, unless RABBITMQ_URI names
 #     one, Debian's rabbitmq-server is installed (apt) and started here, and stopped again at the end.
 #   - Chromium for the browser tests, and docker-compose (v1) to validate docker-compose.yml: from apt.
+#   - Prometheus (and its promtool) for the metrics and alert-rule tests: from apt.
 #   - MongoDB cannot be installed here: its contract tests run when MONGODB_URI is set or Docker is present,
 #     and are reported as skipped otherwise.
 # Exits non-zero on any failure and ends with a line "N passed, N failed, N skipped".
@@ -56,6 +57,7 @@ if [ -z "${RABBITMQ_URI:-}" ] && ! have_docker; then
   start_rabbitmq || { echo "Could not start RabbitMQ; the integration tests need one." >&2; exit 1; }
 fi
 apt_install chromium docker-compose || echo "Could not install chromium/docker-compose: the tests that need them will say so." >&2
+apt_install prometheus || echo "Could not install prometheus: the tests that scrape and check with it will say so." >&2
 
 log "Building (Release)"
 if ! dotnet build Moderation.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
@@ -34,6 +35,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>The checks of <c>/health/ready</c>: the service's own (tagged <see cref="ReadyTag"/>) and the bus.</summary>
+    public static bool IsReadinessCheck(HealthCheckRegistration check) =>
+        check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit");
+
     /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -42,7 +47,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit"),
+            Predicate = IsReadinessCheck,
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
         app.MapMetrics();

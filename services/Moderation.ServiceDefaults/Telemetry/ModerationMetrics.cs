@@ -9,7 +9,8 @@ namespace Moderation.ServiceDefaults.Telemetry;
 /// The pipeline's own instruments (meter <see cref="MeterName"/>), exported on <c>/metrics</c> as
 /// <c>moderation_comments_submitted_total{site}</c>, <c>moderation_decisions_total{site,outcome}</c>,
 /// <c>moderation_rule_hits_total{site,rule}</c>, <c>moderation_decision_latency_seconds</c>,
-/// <c>moderation_review_pending{site}</c> and <c>moderation_moderator_decisions_total{site,outcome}</c>.
+/// <c>moderation_review_pending{site}</c>, <c>moderation_moderator_decisions_total{site,outcome}</c> and
+/// <c>moderation_ready</c>.
 /// </summary>
 public sealed class ModerationMetrics : IDisposable
 {
@@ -27,6 +28,7 @@ public sealed class ModerationMetrics : IDisposable
     private readonly Histogram<double> latency;
     private readonly Counter<long> moderatorDecisions;
     private readonly ConcurrentDictionary<string, long> reviewPending = new(StringComparer.Ordinal);
+    private int ready = 1;
 
     public ModerationMetrics(IMeterFactory meters, SiteLabels sites)
     {
@@ -48,6 +50,10 @@ public sealed class ModerationMetrics : IDisposable
             () => reviewPending.Select(site => new Measurement<long>(site.Value, new KeyValuePair<string, object?>("site", site.Key))),
             "{comment}",
             "Flagged comments waiting for a moderator, per site.");
+        meter.CreateObservableGauge(
+            "moderation.ready",
+            () => Volatile.Read(ref ready),
+            description: "1 while this instance's readiness checks (broker, store) pass, 0 while one fails.");
     }
 
     public void CommentSubmitted(Comment comment) =>
@@ -75,6 +81,9 @@ public sealed class ModerationMetrics : IDisposable
 
     /// <summary>Sets what <c>moderation_review_pending{site}</c> reports; the Review service samples its queue.</summary>
     public void ReviewPending(string siteId, long pending) => reviewPending[sites.For(siteId)] = pending;
+
+    /// <summary>Sets what <c>moderation_ready</c> reports; the readiness checks' publisher calls it.</summary>
+    public void Ready(bool isReady) => Volatile.Write(ref ready, isReady ? 1 : 0);
 
     public void Dispose() => meter.Dispose();
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
@@ -33,6 +34,13 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<SiteLabels>();
         builder.Services.AddSingleton<ModerationMetrics>();
         builder.Services.AddPublishObserver<MetricsPublishObserver>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessMetricPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Predicate = ServiceDefaultsExtensions.IsReadinessCheck;
+            publisher.Delay = TimeSpan.FromSeconds(2);
+            publisher.Period = TimeSpan.FromSeconds(10);
+        });
 
         // With Logging:Console:FormatterName=json every line is one JSON object; the scopes carry TraceId and SpanId.
         builder.Services.Configure<JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
