@@ -38,7 +38,13 @@ stop_rabbitmq() {
     epmd -kill >/dev/null 2>&1 || true
   fi
 }
-trap stop_rabbitmq EXIT
+# The broker-cluster test starts and stops its own three nodes; one killed half-way would leave them running.
+stop_test_cluster() {
+  if [ -d "${CLUSTER_DIR:-/tmp/moderation-rabbitmq-cluster}" ]; then
+    bash tools/rabbitmq-cluster/cluster.sh stop >/dev/null 2>&1 || true
+  fi
+}
+trap 'stop_rabbitmq; stop_test_cluster' EXIT
 
 start_rabbitmq() {
   apt_install rabbitmq-server || return 1
@@ -89,6 +95,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 
 stop_rabbitmq   # before the summary, which must be the last line
+stop_test_cluster
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
