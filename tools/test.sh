@@ -6,6 +6,7 @@
 #     one, Debian's rabbitmq-server is installed (apt) and started here, and stopped again at the end.
 #   - Chromium for the browser tests, and docker-compose (v1) to validate docker-compose.yml: from apt.
 #   - Prometheus (and its promtool) for the metrics and alert-rule tests: from apt.
+#   - Podman, debootstrap and the stand-in base images for the container smoke test: tools/containers/run.sh.
 #   - MongoDB cannot be installed here: its contract tests run when MONGODB_URI is set or Docker is present,
 #     and are reported as skipped otherwise.
 # Exits non-zero on any failure and ends with a line "N passed, N failed, N skipped".
@@ -96,6 +97,26 @@ fi
 
 stop_rabbitmq   # before the summary, which must be the last line
 stop_test_cluster
+
+# The container form: the Dockerfiles built with Podman, docker-compose.yml run with three workers, and the
+# container smoke test through the nginx front (tools/containers/run.sh). Each of its checks counts as one test.
+log "Containers (tools/containers/run.sh)"
+if [ ! -d ../shared/mongo-emulator ] && [ -z "${CI:-}" ]; then
+  echo "Container smoke test skipped: ../shared/mongo-emulator (the MongoDB stand-in of the compose stack) is absent."
+  skipped=$((skipped + 1))
+else
+  bash tools/containers/run.sh smoke 2>&1 | tee "$results/containers.log"
+  containers_status=${PIPESTATUS[0]}
+  summary=$(sed -n 's/^container smoke: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$results/containers.log" | tail -1)
+  if [ -n "$summary" ]; then
+    passed=$((passed + ${summary% *}))
+    failed=$((failed + ${summary#* }))
+  fi
+  if [ "$containers_status" -ne 0 ]; then
+    [ -n "$summary" ] && [ "${summary#* }" -gt 0 ] || failed=$((failed + 1))   # broke before or outside its checks
+    status=1
+  fi
+fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -14,7 +14,7 @@ status=0
 for service in $services; do
     image="$(echo "${service#Moderation.}" | tr '[:upper:]' '[:lower:]')"
     target="$root/services/$service/Dockerfile"
-    generated="$(sed -e "s/@SERVICE@/$service/g" -e "s/@IMAGE@/$image/g" "$template")"
+    generated="$(sed -e "s/@SERVICES@/$services/g" -e "s/@SERVICE@/$service/g" -e "s/@IMAGE@/$image/g" "$template")"
     if $check; then
         if [ ! -f "$target" ] || [ "$(cat "$target")" != "$generated" ]; then
             echo "stale: services/$service/Dockerfile (run deploy/docker/generate-dockerfiles.sh)" >&2

@@ -16,6 +16,7 @@ public static class CliApplication
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(Users.UsersCommand.Create());
 
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -21,6 +21,8 @@ public static class ReviewModule
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
         builder.AddReviewAuthentication();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<ReviewSessions>();
+        builder.Services.AddSingleton<ReviewPrincipals>();
         builder.Services.AddSingleton<ReviewSites>();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();

@@ -174,7 +174,7 @@ public sealed class ModerationEngine
     }
 
     /// <summary>
-    /// An @-mention names another account ("@hxhassan", "@robertcdick"): a term inside the name is not the author's
+    /// An @-mention names another account ("@glassmaker_jo", "@mattcockerill"): a term inside the name is not the author's
     /// word. A leading "@" that stands for a letter ("@ss", "@sshole") is not a mention: the term is then not found
     /// in the letters after it.
     /// </summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
+using Moderation.ServiceDefaults.Proxies;
 using Moderation.ServiceDefaults.Telemetry;
 
 namespace Moderation.ServiceDefaults;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddModerationTelemetry();
+        builder.AddTrustedProxies();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
@@ -42,6 +44,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -49,6 +52,15 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = IsReadinessCheck,
             ResponseWriter = HealthResponseWriter.WriteAsync,
+
+            // Ready means the service can do its job now. MassTransit reports a bus that lost its broker as Degraded,
+            // which would otherwise answer 200 and keep an orchestrator routing traffic to a service that can only 503.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -18,9 +18,13 @@ public interface IModerationStores : IAsyncDisposable
 
     IAuthorActivityStore AuthorActivity { get; }
 
+    IAuthorHistoryStore AuthorHistory { get; }
+
     IModeratorAccountStore ModeratorAccounts { get; }
 
     IModeratorTokenStore ModeratorTokens { get; }
+
+    IModeratorSessionStore ModeratorSessions { get; }
 
     IReviewAuditStore ReviewAudit { get; }
 

@@ -42,8 +42,10 @@ public static class StorageHostBuilderExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ArticleComments);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewQueue);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorActivity);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorHistory);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorAccounts);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorTokens);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorSessions);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewAudit);
         services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewComments);
 

@@ -15,7 +15,7 @@ public sealed class SharedRuleStateTests(DistributedSystem system)
     public async Task A_duplicate_is_caught_by_a_worker_that_never_saw_the_original()
     {
         var author = $"dup-{Guid.NewGuid():N}";
-        var text = "I have said it before and I will say it again: this summit changes nothing at all.";
+        var text = "Third time I am writing this under a council story: the summit changes nothing at all.";
 
         var original = await DecideWithOnlyAFreshWorkerAsync(() => system.Site.SubmitAsync($"a-{Guid.NewGuid():N}", text, author));
         Assert.Equal("approved", original["status"]!.GetValue<string>());

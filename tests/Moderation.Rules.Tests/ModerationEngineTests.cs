@@ -122,9 +122,33 @@ public sealed class ModerationEngineTests
         Assert.DoesNotContain(decision.Hits, hit => hit.Category == "profanity");
     }
 
+    // The README: the default pack holds a link only from a new commenter; a site that sends no account age gets a
+    // short mostly-link comment held.
     [Theory]
-    [InlineData("@hxhassan thanks for the update")]
-    [InlineData("thanks @robertcdick, good point")]
+    [InlineData(400, DecisionOutcome.Approve, new string[0])]
+    [InlineData(3, DecisionOutcome.Approve, new string[0])]
+    [InlineData(2, DecisionOutcome.Flag, new[] { "link.any", "spam.bare-link", "link.new-commenter" })]
+    [InlineData(null, DecisionOutcome.Flag, new[] { "link.any", "spam.bare-link" })]
+    public void The_default_pack_holds_a_link_only_from_a_new_or_unknown_commenter(int? accountAgeDays, DecisionOutcome expected, string[] rules)
+    {
+        var comment = TestRuleSets.Comment("The minutes are already online at https://example.org/council/minutes, page 4.", accountAgeDays);
+        var decision = new ModerationEngine().Decide(comment, RuleSetLoader.Default, []);
+        Assert.Equal(expected, decision.Outcome);
+        Assert.Equal(rules, decision.Hits.Select(hit => hit.Rule));
+    }
+
+    [Fact]
+    public void An_established_commenters_link_still_adds_to_other_evidence_when_it_is_a_shortener()
+    {
+        var comment = TestRuleSets.Comment("you idiot, read bit.ly/3xYz before you talk", accountAgeDays: 400);
+        var decision = new ModerationEngine().Decide(comment, RuleSetLoader.Default, []);
+        Assert.Equal(DecisionOutcome.Flag, decision.Outcome);
+        Assert.Contains(decision.Hits, hit => hit.Rule == "link.shortener");
+    }
+
+    [Theory]
+    [InlineData("@mattcockerill thanks for the update")]
+    [InlineData("thanks @benjdickson77, good point")]
     public void Terms_do_not_match_inside_the_name_of_a_mentioned_account(string text) =>
         Assert.DoesNotContain(TestRuleSets.Decide(text, RuleSetLoader.Default).Hits, hit => hit.Category == "profanity");
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
+using Moderation.Cli.Eval;
 using Moderation.Cli.Io;
 using Moderation.Contracts;
 using Moderation.Rules;
@@ -9,7 +9,8 @@ namespace Moderation.Cli.Commands;
 
 /// <summary>
 /// <c>moderation eval --input PATH [--rules PATH]</c>: recall, false-positive rate, precision, reject precision and
-/// throughput per labeled file. Flag or reject counts as caught.
+/// throughput per labeled file, for its tuning part and its checking part (<see cref="EvalSplit"/>). Flag or reject
+/// counts as caught.
 /// </summary>
 internal static class EvalCommand
 {
@@ -20,17 +21,15 @@ internal static class EvalCommand
         var input = new Option<string>("--input") { Description = "Labeled JSON lines file or a folder of them", Required = true };
         var rules = new Option<string?>("--rules") { Description = "Ruleset file or rules folder (default: the embedded pack)" };
         var site = new Option<string?>("--site") { Description = "Site whose ruleset applies when --rules is a folder" };
-        var command = new Command("eval", "Measure the rules on labeled comments") { input, rules, site };
+        var command = new Command("eval", "Measure the rules on labeled comments, tuning and checking part apart") { input, rules, site };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var path = parse.GetRequiredValue(input);
             var siteId = parse.GetValue(site) ?? "default";
-            string[] files = Directory.Exists(path)
-                ? [.. Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal)]
-                : File.Exists(path) ? [path] : [];
-            if (files.Length == 0)
+            var files = LabeledFiles(path);
+            if (files.Count == 0)
             {
                 error.WriteLine($"No labeled .jsonl file at {path}");
                 return 2;
@@ -42,12 +41,13 @@ internal static class EvalCommand
                 return 2;
             }
 
-            output.WriteLine($"ruleset {ruleSet.Version}  (caught = flag or reject)");
-            output.WriteLine($"{"file",-24} {"n",6} {"recall",7} {"fpr",6} {"prec",6} {"rejects",7} {"rej.prec",8} {"comments/s",11}");
+            output.WriteLine($"ruleset {ruleSet.Version}  (caught = flag or reject; parts by SHA-256 of the text: tuning {EvalSplit.TuningPercent}%, checking the rest)");
+            output.WriteLine($"{"file",-24} {"part",-8} {"n",6} {"recall",7} {"fpr",6} {"prec",6} {"rejects",7} {"rej.prec",8} {"comments/s",11}");
             foreach (var file in files)
             {
-                var result = Evaluate(file, ruleSet, siteId, error);
-                output.WriteLine(result.Format());
+                var (tuning, checking) = Evaluate(file, ruleSet, siteId, error);
+                output.WriteLine(tuning.Format());
+                output.WriteLine(checking.Format());
             }
 
             return 0;
@@ -55,7 +55,13 @@ internal static class EvalCommand
         return command;
     }
 
-    internal static EvalResult Evaluate(string file, RuleSet ruleSet, string siteId, TextWriter error)
+    /// <summary>The labeled files at a path: the file itself, or every .jsonl file of a folder in name order.</summary>
+    internal static IReadOnlyList<string> LabeledFiles(string path) =>
+        Directory.Exists(path)
+            ? [.. Directory.GetFiles(path, "*.jsonl").Order(StringComparer.Ordinal)]
+            : File.Exists(path) ? [path] : [];
+
+    internal static (EvalResult Tuning, EvalResult Checking) Evaluate(string file, RuleSet ruleSet, string siteId, TextWriter error)
     {
         List<LabeledComment> rows;
         using (var reader = File.OpenText(file))
@@ -63,16 +69,24 @@ internal static class EvalCommand
             rows = [.. JsonLinesReader.Read(reader, error, Path.GetFileName(file)).Where(row => row.Label is not null)];
         }
 
-        var comments = rows.Select(row => CliComment.From(row.Text, siteId)).ToArray();
+        var name = Path.GetFileNameWithoutExtension(file);
         var engine = new ModerationEngine();
-        var outcomes = new DecisionOutcome[comments.Length];
 
         // Warm up so comments/second measures the engine, not the JIT compiling it.
-        foreach (var comment in comments.Take(WarmUpComments))
+        foreach (var row in rows.Take(WarmUpComments))
         {
-            engine.Decide(comment, ruleSet, []);
+            engine.Decide(CliComment.From(row.Text, siteId), ruleSet, []);
         }
 
+        return (
+            Measure(name, EvalPart.Tuning, [.. rows.Where(row => EvalSplit.PartOf(row.Text) == EvalPart.Tuning)], engine, ruleSet, siteId),
+            Measure(name, EvalPart.Checking, [.. rows.Where(row => EvalSplit.PartOf(row.Text) == EvalPart.Checking)], engine, ruleSet, siteId));
+    }
+
+    private static EvalResult Measure(string name, EvalPart part, LabeledComment[] rows, ModerationEngine engine, RuleSet ruleSet, string siteId)
+    {
+        var comments = rows.Select(row => CliComment.From(row.Text, siteId)).ToArray();
+        var outcomes = new DecisionOutcome[comments.Length];
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < comments.Length; i++)
         {
@@ -80,73 +94,13 @@ internal static class EvalCommand
         }
 
         stopwatch.Stop();
-        var result = new EvalResult(Path.GetFileNameWithoutExtension(file));
-        for (var i = 0; i < rows.Count; i++)
+        var result = new EvalResult(name, part);
+        for (var i = 0; i < rows.Length; i++)
         {
             result.Count(rows[i].Label == 1, outcomes[i]);
         }
 
         result.Seconds = stopwatch.Elapsed.TotalSeconds;
         return result;
-    }
-}
-
-/// <summary>Counts of one evaluated file.</summary>
-internal sealed class EvalResult(string name)
-{
-    public string Name { get; } = name;
-
-    public int TruePositives { get; private set; }
-
-    public int FalsePositives { get; private set; }
-
-    public int Positives { get; private set; }
-
-    public int Negatives { get; private set; }
-
-    public int Rejects { get; private set; }
-
-    public int CorrectRejects { get; private set; }
-
-    public double Seconds { get; set; }
-
-    public int N => Positives + Negatives;
-
-    public double Recall => Positives == 0 ? double.NaN : (double)TruePositives / Positives;
-
-    public double FalsePositiveRate => Negatives == 0 ? double.NaN : (double)FalsePositives / Negatives;
-
-    public double Precision => TruePositives + FalsePositives == 0 ? double.NaN : (double)TruePositives / (TruePositives + FalsePositives);
-
-    public double RejectPrecision => Rejects == 0 ? double.NaN : (double)CorrectRejects / Rejects;
-
-    public double CommentsPerSecond => Seconds <= 0 ? double.NaN : N / Seconds;
-
-    public void Count(bool positive, DecisionOutcome outcome)
-    {
-        var caught = outcome != DecisionOutcome.Approve;
-        if (positive)
-        {
-            Positives++;
-            TruePositives += caught ? 1 : 0;
-        }
-        else
-        {
-            Negatives++;
-            FalsePositives += caught ? 1 : 0;
-        }
-
-        if (outcome == DecisionOutcome.Reject)
-        {
-            Rejects++;
-            CorrectRejects += positive ? 1 : 0;
-        }
-    }
-
-    public string Format()
-    {
-        static string Ratio(double value) => double.IsNaN(value) ? "-" : value.ToString("0.000", CultureInfo.InvariantCulture);
-        return $"{Name,-24} {N,6} {Ratio(Recall),7} {Ratio(FalsePositiveRate),6} {Ratio(Precision),6} {Rejects,7} {Ratio(RejectPrecision),8} "
-            + $"{CommentsPerSecond.ToString("0", CultureInfo.InvariantCulture),11}";
     }
 }

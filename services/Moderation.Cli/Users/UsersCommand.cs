@@ -66,7 +66,48 @@ internal static class UsersCommand
             return 0;
         });
 
-        return new Command("users", "Manage moderator console accounts") { add };
+        return new Command("users", "Manage moderator console accounts") { add, CreateSetPassword() };
+    }
+
+    /// <summary>
+    /// <c>users set-password --username NAME --password-stdin</c>: an operator's reset, for an admin who lost theirs.
+    /// Every session of the account ends.
+    /// </summary>
+    private static Command CreateSetPassword()
+    {
+        var username = new Option<string>("--username") { Description = "The account's username", Required = true };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input (required)" };
+        var command = new Command("set-password", "Set a console account's password and sign it out everywhere") { username, passwordStdin };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!parse.GetValue(passwordStdin))
+            {
+                error.WriteLine("Pass the password on standard input with --password-stdin (never as an argument).");
+                return 2;
+            }
+
+            var password = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? string.Empty;
+            if (password.Length < ModeratorPasswords.MinimumLength)
+            {
+                error.WriteLine($"The password needs at least {ModeratorPasswords.MinimumLength} characters.");
+                return 2;
+            }
+
+            var name = ModeratorNames.Normalize(parse.GetRequiredValue(username));
+            await using var stores = await OpenStoresAsync(parse.UnmatchedTokens, cancellationToken);
+            if (!await stores.ModeratorAccounts.SetPasswordHashAsync(name, ModeratorPasswords.Hash(password), cancellationToken))
+            {
+                error.WriteLine($"No account '{name}'.");
+                return 1;
+            }
+
+            var ended = await stores.ModeratorSessions.RevokeAllAsync(name, cancellationToken: cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine($"Set the password of '{name}'; ended {ended} session(s).");
+            return 0;
+        });
+        return command;
     }
 
     /// <summary>The store from the services' own settings: environment variables, then <c>--Storage:…=value</c> arguments.</summary>

@@ -131,7 +131,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         }
 
         var sitesFolder = Path.Combine(folder, RuleSetFolderLayout.SitesFolderName);
-        var siteFiles = Directory.Exists(sitesFolder) ? Directory.GetFiles(sitesFolder, "*.yaml") : [];
+        var siteFiles = RuleSetFolderLayout.SiteFiles(folder);
         var siteLayers = new Dictionary<string, RuleSetSource>(StringComparer.Ordinal);
         foreach (var file in siteFiles)
         {

@@ -15,7 +15,7 @@ internal sealed partial class RuleSetParser
 {
     // Patterns run on the compiled backtracking engine, which is several times faster than the non-backtracking one
     // on the long alternations rules use; the timeout is what keeps a bad pattern from stalling a worker.
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
     private static readonly HashSet<string> TopLevelKeys = ["inherit", "thresholds", "max_per_category", "allow", "disable", "rules", "description"];
     private static readonly HashSet<string> CommonRuleKeys =
@@ -391,7 +391,20 @@ internal sealed partial class RuleSetParser
         }
         catch (NotSupportedException)
         {
-            return new Regex(pattern, options | RegexOptions.Compiled, RegexTimeout);
+            var regex = new Regex(pattern, options | RegexOptions.Compiled, RegexTimeout);
+
+            // The first match JIT-compiles the generated code inside the timeout: on a loaded machine that alone can
+            // exceed it and leave the rule silent on its first comment. Pay it here, at load.
+            try
+            {
+                regex.IsMatch("warm up 0");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Timed out while compiling: the code is compiled all the same.
+            }
+
+            return regex;
         }
     }
 
@@ -432,25 +445,30 @@ internal sealed partial class RuleSetParser
             return null;
         }
 
+        var keys = string.Join(", ", RuleCondition.Keys);
         if (node is not YamlMappingNode mapping)
         {
-            Error(node, "'when' is a mapping with account_age_days_under, approved_comments_under and/or text_chars_under");
+            Error(node, $"'when' is a mapping with one or more of {keys}");
             return null;
         }
 
         foreach (var (keyNode, _) in mapping.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
-            if (key is not ("account_age_days_under" or "approved_comments_under" or "text_chars_under"))
+            if (key is null || !RuleCondition.Keys.Contains(key))
             {
-                Error(keyNode, $"unknown condition '{key}' (expected account_age_days_under, approved_comments_under or text_chars_under)");
+                Error(keyNode, $"unknown condition '{key}' (expected {keys})");
             }
         }
 
-        var age = (int?)Number(Get(mapping, "account_age_days_under"), 1, 100_000);
-        var approved = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000);
-        var textChars = (int?)Number(Get(mapping, "text_chars_under"), 1, 1_000_000);
-        return age is null && approved is null && textChars is null ? null : new RuleCondition(age, approved, textChars);
+        var condition = new RuleCondition
+        {
+            AccountAgeDaysUnder = (int?)Number(Get(mapping, "account_age_days_under"), 1, 100_000),
+            AccountAgeDaysUnknownOrUnder = (int?)Number(Get(mapping, "account_age_days_unknown_or_under"), 1, 100_000),
+            ApprovedCommentsUnder = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000),
+            TextCharsUnder = (int?)Number(Get(mapping, "text_chars_under"), 1, 1_000_000),
+        };
+        return condition == new RuleCondition() ? null : condition;
     }
 
     private List<string> ParseTerms(YamlNode node, string what)

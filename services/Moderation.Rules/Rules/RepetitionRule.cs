@@ -5,7 +5,7 @@ namespace Moderation.Rules.Rules;
 /// <summary>
 /// Fires on a character repeated more than <see cref="MaxCharRun"/> times or a word said more than
 /// <see cref="MaxWordRepeats"/> times in a row. Only words of <see cref="MinRepeatedWordLetters"/> letters or more
-/// count: a stutter ("d-d-d-drop") or leftover markup ("&lt;br /&gt;&lt;br /&gt;") is no repeated word.
+/// count: a stutter ("w-w-w-wait") or leftover markup ("&lt;br /&gt;&lt;br /&gt;") is no repeated word.
 /// </summary>
 public sealed class RepetitionRule : Rule
 {

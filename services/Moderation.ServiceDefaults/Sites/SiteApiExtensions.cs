@@ -45,15 +45,11 @@ public static class SiteApiExtensions
                     return RateLimitPartition.GetNoLimiter("anonymous");
                 }
 
-                var perMinute = context.RequestServices.GetRequiredService<SiteRegistry>().Find(siteId)?.RequestsPerMinute ?? 600;
-                return RateLimitPartition.GetTokenBucketLimiter($"{siteId}:{perMinute}", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = Math.Max(1, perMinute / 60),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(Math.Max(1, 60 / perMinute)),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                // Reads (status, article pages) spend their own budget, so a site polling status cannot starve its submissions.
+                var site = context.RequestServices.GetRequiredService<SiteRegistry>().Find(siteId);
+                var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+                var perMinute = read ? site?.ReadsPerMinute ?? SiteOptions.DefaultReadsPerMinute : site?.RequestsPerMinute ?? SiteOptions.DefaultRequestsPerMinute;
+                return RateLimitPartition.GetSlidingWindowLimiter($"{siteId}:{(read ? "read" : "write")}:{perMinute}", _ => PerMinute(perMinute));
             });
             limiter.OnRejected = async (context, cancellationToken) =>
             {
@@ -70,6 +66,19 @@ public static class SiteApiExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Exactly <paramref name="perMinute"/> requests in any minute, for any value: a window of one minute sliding by the
+    /// second. (A token bucket refilling whole tokens per second rounds the rate down to a multiple of 60.)
+    /// </summary>
+    public static SlidingWindowRateLimiterOptions PerMinute(int perMinute) => new()
+    {
+        PermitLimit = perMinute,
+        Window = TimeSpan.FromMinutes(1),
+        SegmentsPerWindow = 60,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     /// <summary>Must run after routing so endpoint rate-limit policies apply.</summary>
     public static WebApplication UseSiteApi(this WebApplication app)

@@ -9,7 +9,14 @@ public sealed class SiteOptions
     [MinLength(1)]
     public List<string> ApiKeys { get; set; } = [];
 
-    /// <summary>Requests per minute one site may make before it gets 429. Default 600.</summary>
+    public const int DefaultRequestsPerMinute = 600;
+    public const int DefaultReadsPerMinute = 6000;
+
+    /// <summary>Submissions and other writes per minute one site may make before it gets 429, exactly. Default 600.</summary>
     [Range(1, 10_000_000)]
-    public int RequestsPerMinute { get; set; } = 600;
+    public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
+
+    /// <summary>Reads (status, article pages) per minute, a budget apart from <see cref="RequestsPerMinute"/>. Default 6000.</summary>
+    [Range(1, 10_000_000)]
+    public int ReadsPerMinute { get; set; } = DefaultReadsPerMinute;
 }

@@ -10,7 +10,7 @@ public sealed class ReadinessMetricPublisher(ModerationMetrics metrics) : IHealt
 {
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
     {
-        metrics.Ready(report.Status != HealthStatus.Unhealthy);
+        metrics.Ready(report.Status == HealthStatus.Healthy);
         return Task.CompletedTask;
     }
 }

@@ -27,6 +27,7 @@ internal sealed class MongoDatabaseContext
         ArticleComments = database.GetCollection<PublishedCommentDocument>("article_comments");
         ReviewQueue = database.GetCollection<ReviewItemDocument>("review_queue");
         AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
+        AuthorHistory = database.GetCollection<AuthorHistoryDocument>("author_history");
     }
 
     public IMongoDatabase Database { get; }
@@ -40,6 +41,8 @@ internal sealed class MongoDatabaseContext
     public IMongoCollection<ReviewItemDocument> ReviewQueue { get; }
 
     public IMongoCollection<AuthorActivityDocument> AuthorActivity { get; }
+
+    public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
 

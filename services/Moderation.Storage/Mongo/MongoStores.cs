@@ -28,8 +28,10 @@ public sealed class MongoStores : IModerationStores
         ArticleComments = new MongoArticleCommentStore(_context);
         ReviewQueue = new MongoReviewQueueStore(_context);
         AuthorActivity = new MongoAuthorActivityStore(_context);
+        AuthorHistory = new MongoAuthorHistoryStore(_context, IAuthorHistoryStore.MaxEntries);
         ModeratorAccounts = new MongoModeratorAccountStore(_context);
         ModeratorTokens = new MongoModeratorTokenStore(_context);
+        ModeratorSessions = new MongoModeratorSessionStore(_context);
         ReviewAudit = new MongoReviewAuditStore(_context);
         ReviewComments = new MongoReviewCommentLogStore(_context);
     }
@@ -44,9 +46,13 @@ public sealed class MongoStores : IModerationStores
 
     public IAuthorActivityStore AuthorActivity { get; }
 
+    public IAuthorHistoryStore AuthorHistory { get; }
+
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 

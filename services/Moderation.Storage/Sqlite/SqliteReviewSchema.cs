@@ -24,6 +24,14 @@ internal static class SqliteReviewSchema
         );
         CREATE INDEX IF NOT EXISTS ix_moderator_tokens_username ON moderator_tokens (username, created_at);
 
+        CREATE TABLE IF NOT EXISTS moderator_sessions (
+            key_hash      TEXT    NOT NULL PRIMARY KEY,
+            username      TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            revoked       INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_moderator_sessions_username ON moderator_sessions (username);
+
         CREATE TABLE IF NOT EXISTS review_audit (
             id            TEXT    NOT NULL PRIMARY KEY,
             site_id       TEXT    NOT NULL,

@@ -66,5 +66,17 @@ internal static class SqliteSchema
             ON author_activity (site_id, author_id, submitted_at, comment_id);
         CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
             ON author_activity (submitted_at);
+        CREATE TABLE IF NOT EXISTS author_history (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            comment_id   TEXT    NOT NULL UNIQUE,
+            site_id      TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            text         TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_author_history_author
+            ON author_history (site_id, author_id, seq);
+        CREATE INDEX IF NOT EXISTS ix_author_history_submitted
+            ON author_history (submitted_at);
         """ + SqliteReviewSchema.Script;
 }

@@ -22,8 +22,10 @@ public sealed class SqliteStores : IModerationStores
         ArticleComments = new SqliteArticleCommentStore(_database);
         ReviewQueue = new SqliteReviewQueueStore(_database);
         AuthorActivity = new SqliteAuthorActivityStore(_database);
+        AuthorHistory = new SqliteAuthorHistoryStore(_database);
         ModeratorAccounts = new SqliteModeratorAccountStore(_database);
         ModeratorTokens = new SqliteModeratorTokenStore(_database);
+        ModeratorSessions = new SqliteModeratorSessionStore(_database);
         ReviewAudit = new SqliteReviewAuditStore(_database);
         ReviewComments = new SqliteReviewCommentLogStore(_database);
     }
@@ -38,9 +40,13 @@ public sealed class SqliteStores : IModerationStores
 
     public IAuthorActivityStore AuthorActivity { get; }
 
+    public IAuthorHistoryStore AuthorHistory { get; }
+
     public IModeratorAccountStore ModeratorAccounts { get; }
 
     public IModeratorTokenStore ModeratorTokens { get; }
+
+    public IModeratorSessionStore ModeratorSessions { get; }
 
     public IReviewAuditStore ReviewAudit { get; }
 

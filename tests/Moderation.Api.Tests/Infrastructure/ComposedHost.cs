@@ -11,6 +11,10 @@ public sealed class ComposedHost : IAsyncLifetime
     public const string OtherApiKey = "api-other-key-0001";
     public const string LimitedSiteId = "api-limited";
     public const string LimitedApiKey = "api-limited-key-0001";
+    public const string BudgetSiteId = "api-budget";
+    public const string BudgetApiKey = "api-budget-key-0001";
+    public const int BudgetWritesPerMinute = 61;
+    public const int BudgetReadsPerMinute = 23;
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"moderation-api-{Guid.NewGuid():N}");
 
@@ -26,6 +30,10 @@ public sealed class ComposedHost : IAsyncLifetime
         [$"Sites:{OtherSiteId}:ApiKeys:0"] = OtherApiKey,
         [$"Sites:{LimitedSiteId}:ApiKeys:0"] = LimitedApiKey,
         [$"Sites:{LimitedSiteId}:RequestsPerMinute"] = "3",
+        [$"Sites:{LimitedSiteId}:ReadsPerMinute"] = "3",
+        [$"Sites:{BudgetSiteId}:ApiKeys:0"] = BudgetApiKey,
+        [$"Sites:{BudgetSiteId}:RequestsPerMinute"] = BudgetWritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Sites:{BudgetSiteId}:ReadsPerMinute"] = BudgetReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -156,7 +156,7 @@ public sealed class RuleKindTests
     public void Repetition_rule_ignores_stutters_and_markup()
     {
         var ruleSet = TestRuleSets.Only("rules:\n  - { id: rep, kind: repetition, weight: 1, max_word_repeats: 2 }\n");
-        Assert.Empty(TestRuleSets.Decide("D-D-D-D-DROP the bass <br /><br /><br /><br />", ruleSet).Hits);
+        Assert.Empty(TestRuleSets.Decide("W-W-W-W-WAIT for the chorus <br /><br /><br /><br />", ruleSet).Hits);
         Assert.Equal("spam spam spam", Assert.Single(TestRuleSets.Decide("a a a a spam spam spam", ruleSet).Hits).Match);
     }
 
@@ -185,7 +185,7 @@ public sealed class RuleKindTests
     [InlineData("a@")]
     [InlineData("lol &#128514;&#128514;&#128514; ok")] // many digits, never eight in one number
     [InlineData("scores 1234567, 2345678")]
-    [InlineData("how can there be 2.124.821.694 views")] // a view count, not a phone
+    [InlineData("this song has 3.406.118.275 plays by now")] // a view count, not a phone
     [InlineData("1,234,567,890 votes were cast")]
     public void Personal_data_rule_passes_mentions_and_scattered_digits(string text)
     {
