@@ -189,7 +189,7 @@ public sealed class BrokerClusterTests(ITestOutputHelper output) : IAsyncLifetim
         var site = new SiteApiClient(ingestion, ingestion, SiteId);
         var comment = index % 10 == 0
             ? SiteApiClient.NewComment($"See https://example.org/cluster/{index}", authorId: $"newcomer-{index}", accountAgeDays: 0)
-            : SiteApiClient.NewComment($"Comment {index} on the cluster run: measured and polite.", authorId: $"reader-{index % 50}");
+            : SiteApiClient.NewComment($"Comment {index} on the cluster run: measured and polite.", authorId: $"reader-{index}");
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
