@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Moderation.ServiceDefaults.Docs;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
 using Moderation.ServiceDefaults.Proxies;
@@ -25,7 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocs();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddModerationTelemetry();
         builder.AddTrustedProxies();
@@ -41,7 +42,7 @@ public static class ServiceDefaultsExtensions
     public static bool IsReadinessCheck(HealthCheckRegistration check) =>
         check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit");
 
-    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
+    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, <c>/openapi/v1.json</c> and <c>/docs</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
@@ -64,6 +65,7 @@ public static class ServiceDefaultsExtensions
         });
         app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapApiDocs(app.Environment, app.Configuration);
         return app;
     }
 }
