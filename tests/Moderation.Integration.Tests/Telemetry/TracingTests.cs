@@ -23,10 +23,11 @@ public sealed class TracingTests(DistributedSystem system)
         system.Ingestion.Services.GetRequiredService<TracerProvider>().AddProcessor(collector);
 
         var approvedArticle = $"trace-{Guid.NewGuid():N}";
-        var approved = await system.Site.SubmitAsync(approvedArticle, "A calm and useful summary, thanks for writing it.");
+        var approved = await system.Site.SubmitAsync(
+            approvedArticle, "A calm and useful summary, thanks for writing it.", authorId: $"trace-reader-{Guid.NewGuid():N}");
         var flaggedArticle = $"trace-{Guid.NewGuid():N}";
         var flagged = await system.Site.SubmitAsync(
-            flaggedArticle, "Source document: https://example.org/source", authorId: "trace-newcomer", accountAgeDays: 0);
+            flaggedArticle, "Source document: https://example.org/source", authorId: $"trace-newcomer-{Guid.NewGuid():N}", accountAgeDays: 0);
         Assert.Equal("approved", (await system.Site.WaitForFinalStatusAsync(approved))!["status"]!.GetValue<string>());
         Assert.Equal("flagged", (await system.Site.WaitForFinalStatusAsync(flagged))!["status"]!.GetValue<string>());
 
