@@ -5,6 +5,7 @@
 #   - RabbitMQ: a Docker engine lets the fixtures start one with Testcontainers; otherwise, unless RABBITMQ_URI names
 #     one, Debian's rabbitmq-server is installed (apt) and started here, and stopped again at the end.
 #   - Chromium for the browser tests, and docker-compose (v1) to validate docker-compose.yml: from apt.
+#   - Prometheus (and its promtool) for the metrics and alert-rule tests: from apt.
 #   - Podman, debootstrap and the stand-in base images for the container smoke test: tools/containers/run.sh.
 #   - MongoDB, in this order: MONGODB_URI when set; else Testcontainers.MongoDb where Docker runs; else the MongoDB
 #     wire-protocol emulator next to the repository (../shared/mongo-emulator, port MONGO_EMULATOR_PORT, default 27017),
@@ -40,6 +41,12 @@ stop_rabbitmq() {
     epmd -kill >/dev/null 2>&1 || true
   fi
 }
+# The broker-cluster test starts and stops its own three nodes; one killed half-way would leave them running.
+stop_test_cluster() {
+  if [ -d "${CLUSTER_DIR:-/tmp/moderation-rabbitmq-cluster}" ]; then
+    bash tools/rabbitmq-cluster/cluster.sh stop >/dev/null 2>&1 || true
+  fi
+}
 
 mongo_emulator=../shared/mongo-emulator
 mongo_emulator_port="${MONGO_EMULATOR_PORT:-27017}"
@@ -50,7 +57,7 @@ stop_mongo() {
     "$mongo_emulator/stop" "$mongo_emulator_port" >/dev/null 2>&1 || true
   fi
 }
-stop_services() { stop_rabbitmq; stop_mongo; }
+stop_services() { stop_rabbitmq; stop_mongo; stop_test_cluster; }
 trap stop_services EXIT
 
 # MONGODB_URI, else Docker (the fixtures start MongoDB with Testcontainers), else the emulator.
@@ -96,6 +103,7 @@ if ! start_mongo; then
   exit 1
 fi
 apt_install chromium docker-compose || echo "Could not install chromium/docker-compose: the tests that need them will say so." >&2
+apt_install prometheus || echo "Could not install prometheus: the tests that scrape and check with it will say so." >&2
 
 log "Building (Release)"
 if ! dotnet build Moderation.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then

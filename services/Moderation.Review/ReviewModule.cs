@@ -30,6 +30,7 @@ public static class ReviewModule
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddHostedService<BootstrapAdmin>();
+        builder.Services.AddHostedService<ReviewPendingSampler>();
         return builder;
     }
 

@@ -10,10 +10,11 @@ using Moderation.ServiceDefaults.Docs;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
 using Moderation.ServiceDefaults.Proxies;
+using Moderation.ServiceDefaults.Telemetry;
 
 namespace Moderation.ServiceDefaults;
 
-/// <summary>What every Moderation service has: problem details, health checks, OpenAPI, JSON settings and the clock.</summary>
+/// <summary>What every Moderation service has: problem details, health checks, OpenAPI, telemetry, JSON settings and the clock.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddApiDocs();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddModerationTelemetry();
         builder.AddTrustedProxies();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -36,7 +38,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and <c>/docs</c>, and turns errors into problem details.</summary>
+    /// <summary>The checks of <c>/health/ready</c>: the service's own (tagged <see cref="ReadyTag"/>) and the bus.</summary>
+    public static bool IsReadinessCheck(HealthCheckRegistration check) =>
+        check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit");
+
+    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, <c>/openapi/v1.json</c> and <c>/docs</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
@@ -45,7 +51,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("masstransit"),
+            Predicate = IsReadinessCheck,
             ResponseWriter = HealthResponseWriter.WriteAsync,
 
             // Ready means the service can do its job now. MassTransit reports a bus that lost its broker as Degraded,
@@ -57,6 +63,7 @@ public static class ServiceDefaultsExtensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapApiDocs(app.Environment, app.Configuration);
         return app;

@@ -59,6 +59,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         await RabbitMqCtlAsync("await_startup");
     }
 
+    /// <summary>
+    /// A virtual host of its own on this broker (queues, exchanges and messages apart from every other test's), and
+    /// the URI that reaches it with this broker's user.
+    /// </summary>
+    public async Task<string> CreateVirtualHostAsync(string name)
+    {
+        var user = Uri.Split("://")[1].Split('@')[0].Split(':')[0];
+        await RabbitMqCtlAsync("add_vhost", name);
+        await RabbitMqCtlAsync("set_permissions", "-p", name, System.Uri.UnescapeDataString(user), ".*", ".*", ".*");
+        return new UriBuilder(Uri) { Path = "/" + name }.Uri.ToString();
+    }
+
     /// <summary>Messages in <paramref name="queue"/> that are waiting or delivered but not yet acknowledged.</summary>
     public async Task<int> CountUnfinishedAsync(string queue)
     {

@@ -51,7 +51,14 @@ public static class MessagingExtensions
 
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
-                    rabbit.Host(uri);
+                    rabbit.Host(uri, host =>
+                    {
+                        // A cluster: connect to any node, and to another when the one in use is lost.
+                        if (options.RabbitMqNodes.Count > 0)
+                        {
+                            host.UseCluster(cluster => options.RabbitMqNodes.ForEach(cluster.Node));
+                        }
+                    });
                     rabbit.PrefetchCount = options.PrefetchCount;
                     rabbit.ConfigureEndpoints(context);
                 });

@@ -13,6 +13,13 @@ public sealed class MessagingOptions : IValidatableObject
     /// <summary><c>amqp://user:password@host:5672/vhost</c>; required with the RabbitMQ transport.</summary>
     public string? RabbitMqUri { get; set; }
 
+    /// <summary>
+    /// Every node of a RabbitMQ cluster as <c>host</c> or <c>host:port</c> (<c>Messaging:RabbitMqNodes:0</c>, <c>:1</c>, ...).
+    /// The services connect to the first that answers and move to another when it is lost; user, password and virtual
+    /// host still come from <see cref="RabbitMqUri"/>. Empty (the default): only the host of <see cref="RabbitMqUri"/>.
+    /// </summary>
+    public List<string> RabbitMqNodes { get; set; } = [];
+
     /// <summary>Declare queues as quorum queues (replicated on a RabbitMQ cluster). Default false.</summary>
     public bool QuorumQueues { get; set; }
 
@@ -37,5 +44,15 @@ public sealed class MessagingOptions : IValidatableObject
                 "Messaging:RabbitMqUri must be an absolute amqp:// URI when Messaging:Transport is RabbitMq.",
                 [nameof(RabbitMqUri)]);
         }
+
+        foreach (var node in RabbitMqNodes.Where(node => !IsNodeAddress(node)))
+        {
+            yield return new ValidationResult(
+                $"Messaging:RabbitMqNodes: '{node}' is not a host or host:port.", [nameof(RabbitMqNodes)]);
+        }
     }
+
+    private static bool IsNodeAddress(string? node) =>
+        !string.IsNullOrWhiteSpace(node) && !node.Contains('/', StringComparison.Ordinal) &&
+        Uri.TryCreate($"amqp://{node}", UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.UserInfo.Length == 0;
 }
