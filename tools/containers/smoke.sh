@@ -83,6 +83,20 @@ check "3 workers are healthy" test "$(containers worker --filter health=healthy 
 check "RabbitMQ's AMQP port is not published on the host" \
   bash -c "! podman port -a | grep -q -- '->5672/'"
 
+section "the images: non-root, read-only root file system, no secrets"
+for service in ingestion worker publishing review; do
+  id=$(containers "$service" -q | head -1)
+  check "$service runs as a non-root user" bash -c "[ \"\$(podman exec $id id -u)\" != 0 ]"
+  check "$service has a read-only root file system" \
+    bash -c "[ \"\$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' $id)\" = true ] && ! podman exec $id touch /data/probe 2>/dev/null"
+  # What compose passes at run time is the container's; the image itself holds no key, password or connection string.
+  check "moderation/$service holds no secrets (environment, /app/*.json)" bash -c "
+    ! podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' moderation/$service:${MODERATION_TAG:-latest} \
+        | grep -iE 'ApiKeys|Password|ConnectionString|RabbitMqUri' &&
+    ! podman run --rm --network none --entrypoint sh moderation/$service:${MODERATION_TAG:-latest} -c 'cat /app/*.json' 2>/dev/null \
+        | grep -iE 'ApiKeys|Password|ConnectionString|RabbitMqUri|amqp://|mongodb://'"
+done
+
 # --- the README's examples -----------------------------------------------------------------------------------------
 section "the README's examples through the front (:8080)"
 clean=$(submit u1 Ann "A clear summary of the talks, thank you.")
