@@ -80,6 +80,8 @@ for service in rabbitmq mongo ingestion publishing review proxy; do
   check "$service is healthy" test "$(containers "$service" --filter health=healthy -q | wc -l)" -eq 1
 done
 check "3 workers are healthy" test "$(containers worker --filter health=healthy -q | wc -l)" -eq 3
+check "RabbitMQ management answers on 127.0.0.1:15672" \
+  bash -c "curl -sf -u '${RABBITMQ_USER:-moderation}:${RABBITMQ_PASSWORD:-moderation}' http://127.0.0.1:15672/api/overview | jq -e '.rabbitmq_version' >/dev/null"
 check "RabbitMQ's AMQP port is not published on the host" \
   bash -c "! podman port -a | grep -q -- '->5672/'"
 
