@@ -6,7 +6,7 @@ set -eu
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 template="$root/deploy/docker/Dockerfile.template"
-services="Moderation.Ingestion Moderation.Worker Moderation.Publishing Moderation.Review"
+services="Moderation.Ingestion Moderation.Worker Moderation.Publishing Moderation.Review Moderation.Webhooks"
 check=false
 [ "${1:-}" = "--check" ] && check=true
 

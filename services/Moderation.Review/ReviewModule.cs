@@ -21,9 +21,13 @@ public static class ReviewModule
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
         builder.AddReviewAuthentication();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<ReviewSessions>();
+        builder.Services.AddSingleton<ReviewPrincipals>();
         builder.Services.AddSingleton<ReviewSites>();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
+        builder.Services.AddSingleton<DecisionOutbox>();
+        builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddHostedService<BootstrapAdmin>();
         return builder;

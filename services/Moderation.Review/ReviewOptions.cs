@@ -15,9 +15,21 @@ public sealed class ReviewOptions
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00", ErrorMessage = "Review:SessionIdleTimeout must be between 5 minutes and 7 days.")]
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Sign-in attempts allowed per minute for one client address and username.</summary>
-    [Range(1, 1000, ErrorMessage = "Review:SignInAttemptsPerMinute must be between 1 and 1000.")]
-    public int SignInAttemptsPerMinute { get; set; } = 5;
+    /// <summary>Wrong passwords an account may have before it must wait (a right password clears the count).</summary>
+    [Range(1, 100, ErrorMessage = "Review:SignInFailuresBeforeBackoff must be between 1 and 100.")]
+    public int SignInFailuresBeforeBackoff { get; set; } = 5;
+
+    /// <summary>The first wait after too many failures; each further failure doubles it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Review:SignInBackoff must be between 1 second and 1 hour.")]
+    public TimeSpan SignInBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait an account is given.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Review:SignInBackoffMax must be between 1 second and 1 day.")]
+    public TimeSpan SignInBackoffMax { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failed sign-ins one client address may make per minute, over all usernames.</summary>
+    [Range(1, 100_000, ErrorMessage = "Review:SignInFailuresPerAddressPerMinute must be between 1 and 100000.")]
+    public int SignInFailuresPerAddressPerMinute { get; set; } = 30;
 
     /// <summary>How often a live connection looks for new flagged comments.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Review:LivePollInterval must be between 100 ms and 1 minute.")]

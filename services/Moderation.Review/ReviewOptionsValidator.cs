@@ -23,6 +23,11 @@ public sealed class ReviewOptionsValidator : IValidateOptions<ReviewOptions>
             }
         }
 
+        if (options.SignInBackoffMax < options.SignInBackoff)
+        {
+            failures.Add("Review:SignInBackoffMax must be at least Review:SignInBackoff.");
+        }
+
         var sso = options.OpenIdConnect;
         if (sso.Enabled && string.IsNullOrWhiteSpace(sso.ClientId))
         {

@@ -2,9 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Moderation.Storage;
-using Moderation.Storage.Mongo;
 using Moderation.Storage.Review;
-using Moderation.Storage.Sqlite;
 
 namespace Moderation.Cli.Users;
 
@@ -66,17 +64,57 @@ internal static class UsersCommand
             return 0;
         });
 
-        return new Command("users", "Manage moderator console accounts") { add };
+        return new Command("users", "Manage moderator console accounts") { add, CreateSetPassword() };
+    }
+
+    /// <summary>
+    /// <c>users set-password --username NAME --password-stdin</c>: an operator's reset, for an admin who lost theirs.
+    /// Every session of the account ends.
+    /// </summary>
+    private static Command CreateSetPassword()
+    {
+        var username = new Option<string>("--username") { Description = "The account's username", Required = true };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input (required)" };
+        var command = new Command("set-password", "Set a console account's password and sign it out everywhere") { username, passwordStdin };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!parse.GetValue(passwordStdin))
+            {
+                error.WriteLine("Pass the password on standard input with --password-stdin (never as an argument).");
+                return 2;
+            }
+
+            var password = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? string.Empty;
+            if (password.Length < ModeratorPasswords.MinimumLength)
+            {
+                error.WriteLine($"The password needs at least {ModeratorPasswords.MinimumLength} characters.");
+                return 2;
+            }
+
+            var name = ModeratorNames.Normalize(parse.GetRequiredValue(username));
+            await using var stores = await OpenStoresAsync(parse.UnmatchedTokens, cancellationToken);
+            if (!await stores.ModeratorAccounts.SetPasswordHashAsync(name, ModeratorPasswords.Hash(password), cancellationToken))
+            {
+                error.WriteLine($"No account '{name}'.");
+                return 1;
+            }
+
+            var ended = await stores.ModeratorSessions.RevokeAllAsync(name, cancellationToken: cancellationToken);
+            parse.InvocationConfiguration.Output.WriteLine($"Set the password of '{name}'; ended {ended} session(s).");
+            return 0;
+        });
+        return command;
     }
 
     /// <summary>The store from the services' own settings: environment variables, then <c>--Storage:…=value</c> arguments.</summary>
-    private static async Task<IModerationStores> OpenStoresAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <remarks>Opens only the Review service's stores: accounts live there.</remarks>
+    private static Task<ModerationStores> OpenStoresAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. arguments]).Build();
         var options = new StorageOptions();
         configuration.GetSection(StorageOptions.SectionName).Bind(options);
-        return options.Provider == StorageProvider.MongoDb
-            ? await MongoStores.CreateAsync(options.MongoDb, cancellationToken: cancellationToken)
-            : await SqliteStores.CreateAsync(Path.GetFullPath(options.Sqlite.Path), cancellationToken: cancellationToken);
+        return ModerationStores.OpenAsync(options, [StoreOwner.Review], cancellationToken: cancellationToken);
     }
 }

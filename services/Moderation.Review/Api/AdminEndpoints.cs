@@ -16,6 +16,7 @@ public static class AdminEndpoints
             TypedResults.Ok((await accounts.ListAsync(cancellationToken)).Select(ModeratorView.From).ToList()));
         admin.MapPost("/moderators", CreateAsync);
         admin.MapPatch("/moderators/{username}", UpdateAsync);
+        admin.MapPost("/moderators/{username}/password", ResetPasswordAsync);
         admin.MapGet("/tokens", async (HttpContext http, IModeratorTokenStore tokens) =>
             TypedResults.Ok((await tokens.ListAsync(http.User.Username(), http.RequestAborted))
                 .Select(token => new TokenView(token.Id, token.Name, token.CreatedAt, token.Revoked)).ToList()));
@@ -45,7 +46,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<ModeratorView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string username, UpdateModeratorRequest request, HttpContext http, IModeratorAccountStore store)
+        string username, UpdateModeratorRequest request, HttpContext http, IModeratorAccountStore store, ReviewSessions sessions)
     {
         var account = await store.GetAsync(ModeratorNames.Normalize(username), http.RequestAborted);
         if (account is null)
@@ -66,8 +67,30 @@ public static class AdminEndpoints
         }
 
         var sites = request.Sites is null ? account.Sites : ModeratorAccounts.CleanSites(request.Sites);
-        await store.UpdateAsync(account.Username, role, sites, request.Disabled ?? account.Disabled, http.RequestAborted);
+        var disabled = request.Disabled ?? account.Disabled;
+        await store.UpdateAsync(account.Username, role, sites, disabled, http.RequestAborted);
+        if (disabled)
+        {
+            await sessions.EndAllAsync(account.Username, keep: null, http.RequestAborted);
+        }
+
         return TypedResults.Ok(ModeratorView.From((await store.GetAsync(account.Username, http.RequestAborted))!));
+    }
+
+    /// <summary>An admin sets a new password for someone who lost theirs; every session of that account ends.</summary>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ResetPasswordAsync(
+        string username, ResetPasswordRequest request, HttpContext http, IModeratorAccountStore store, ModeratorAccounts accounts)
+    {
+        var account = await store.GetAsync(ModeratorNames.Normalize(username), http.RequestAborted);
+        if (account is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var problem = await accounts.SetPasswordAsync(account.Username, request.NewPassword, keep: null, http.RequestAborted);
+        return problem is null
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [problem] });
     }
 
     private static async Task<Results<Ok<CreatedTokenResponse>, ValidationProblem>> CreateTokenAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Moderation.Review.Auth;
 
@@ -14,6 +15,14 @@ public sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilte
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.User.UsesApiToken())
         {
             return await next(context);
+        }
+
+        // The token is bound to the signed-in user. Routes open to anyone (sign-out) have not authenticated the cookie
+        // yet, so do it here; otherwise a signed-in user's own token would not match an anonymous request.
+        if (http.User.Identity?.IsAuthenticated != true
+            && await http.AuthenticateAsync(ReviewAuthentication.CookieScheme) is { Succeeded: true } session)
+        {
+            http.User = session.Principal;
         }
 
         if (!await antiforgery.IsRequestValidAsync(http))

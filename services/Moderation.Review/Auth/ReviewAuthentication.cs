@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Moderation.Storage.Review;
 
 namespace Moderation.Review.Auth;
 
@@ -34,6 +34,7 @@ public static class ReviewAuthentication
                 cookie.ExpireTimeSpan = review.SessionIdleTimeout;
                 cookie.Events = new CookieAuthenticationEvents
                 {
+                    OnSigningIn = StartSessionAsync,
                     OnValidatePrincipal = RefreshFromAccountAsync,
 
                     // An API answers 401/403; it never redirects to a sign-in page.
@@ -69,23 +70,33 @@ public static class ReviewAuthentication
         return builder;
     }
 
+    /// <summary>Every cookie sign-in (password or single sign-on) starts a server-side session named in the cookie.</summary>
+    private static async Task StartSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is ClaimsIdentity identity && identity.Name is { } username
+            && !identity.HasClaim(claim => claim.Type == ReviewSessions.SessionClaim))
+        {
+            var sessions = context.HttpContext.RequestServices.GetRequiredService<ReviewSessions>();
+            identity.AddClaim(new Claim(ReviewSessions.SessionClaim, await sessions.StartAsync(username, context.HttpContext.RequestAborted)));
+        }
+    }
+
     /// <summary>
-    /// Every request re-reads the account, so disabling a moderator or changing their sites takes effect at once
-    /// instead of when the cookie expires.
+    /// Every request re-reads the account and the session, so signing out, disabling a moderator, changing their
+    /// password or their sites takes effect on the next request instead of when the cookie expires.
     /// </summary>
     private static async Task RefreshFromAccountAsync(CookieValidatePrincipalContext context)
     {
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<IModeratorAccountStore>();
-        var username = context.Principal?.Identity?.Name;
-        var account = username is null ? null : await accounts.GetAsync(username, context.HttpContext.RequestAborted);
-        if (account is null || account.Disabled)
+        var principals = context.HttpContext.RequestServices.GetRequiredService<ReviewPrincipals>();
+        var current = context.Principal is null ? null : await principals.CurrentAsync(context.Principal, context.HttpContext.RequestAborted);
+        if (current is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);
             return;
         }
 
-        context.ReplacePrincipal(ReviewClaims.Principal(account, CookieScheme));
+        context.ReplacePrincipal(current);
     }
 
     private static Task WriteStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

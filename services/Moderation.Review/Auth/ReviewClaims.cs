@@ -10,7 +10,8 @@ public static class ReviewClaims
     public const string AdminRole = "admin";
     public const string ModeratorRole = "moderator";
 
-    public static ClaimsPrincipal Principal(ModeratorAccount account, string authenticationType)
+    /// <param name="carried">Claims of the request that are not from the account (its session), kept when rebuilding.</param>
+    public static ClaimsPrincipal Principal(ModeratorAccount account, string authenticationType, IEnumerable<Claim>? carried = null)
     {
         var claims = new List<Claim>
         {
@@ -20,6 +21,7 @@ public static class ReviewClaims
             new(ClaimTypes.Role, account.Role == Storage.Review.ModeratorRole.Admin ? AdminRole : ModeratorRole),
         };
         claims.AddRange(account.Sites.Select(site => new Claim(SiteClaim, site)));
+        claims.AddRange((carried ?? []).Select(claim => new Claim(claim.Type, claim.Value)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 

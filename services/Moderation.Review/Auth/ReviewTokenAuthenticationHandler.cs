@@ -27,7 +27,8 @@ public sealed class ReviewTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = await tokens.FindByHashAsync(ReviewTokens.Hash(header[bearer.Length..].Trim()), Context.RequestAborted);
+        var hash = ReviewTokens.Hash(header[bearer.Length..].Trim());
+        var token = await tokens.FindByHashAsync(hash, Context.RequestAborted);
         if (token is null || token.Revoked)
         {
             return AuthenticateResult.Fail("Unknown or revoked API token.");
@@ -39,6 +40,7 @@ public sealed class ReviewTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token's account is disabled.");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(ReviewClaims.Principal(account, Scheme.Name), Scheme.Name));
+        var principal = ReviewClaims.Principal(account, Scheme.Name, [new System.Security.Claims.Claim(ReviewPrincipals.TokenHashClaim, hash)]);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

@@ -18,7 +18,7 @@ public static class QueueEvents
     public static void MapQueueEvents(this RouteGroupBuilder review) => review.MapGet("/sites/{siteId}/events", StreamAsync);
 
     private static async Task StreamAsync(
-        string siteId, HttpContext http, IReviewQueueStore queue, IOptions<ReviewOptions> options, TimeProvider clock)
+        string siteId, HttpContext http, IReviewQueueStore queue, ReviewPrincipals principals, IOptions<ReviewOptions> options, TimeProvider clock)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -39,6 +39,16 @@ public static class QueueEvents
         {
             do
             {
+                // The stream outlives the request's authentication: ask again on every poll, and end it as soon as
+                // the session, the account or its right to this site is gone.
+                var current = await principals.CurrentAsync(http.User, http.RequestAborted);
+                if (current is null || !current.CanReview(siteId))
+                {
+                    await http.Response.WriteAsync("event: ended\ndata: {}\n\n", http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                    return;
+                }
+
                 var items = await queue.QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: WatchedItems), http.RequestAborted);
                 var count = await queue.CountPendingAsync(siteId, http.RequestAborted);
                 var signature = Signature(items, count);

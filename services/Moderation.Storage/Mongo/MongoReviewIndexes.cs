@@ -10,6 +10,7 @@ internal static class MongoReviewIndexes
     public const string TokensCollection = "moderator_tokens";
     public const string AuditCollection = "review_audit";
     public const string CommentsCollection = "review_comments";
+    public const string SessionsCollection = "moderator_sessions";
 
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -17,6 +18,11 @@ internal static class MongoReviewIndexes
             new CreateIndexModel<ModeratorTokenDocument>(
                 Builders<ModeratorTokenDocument>.IndexKeys.Ascending(d => d.TokenHash),
                 new CreateIndexOptions { Name = "TokenHash_unique", Unique = true }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        await database.GetCollection<ModeratorSessionDocument>(SessionsCollection).Indexes.CreateOneAsync(
+            new CreateIndexModel<ModeratorSessionDocument>(
+                Builders<ModeratorSessionDocument>.IndexKeys.Ascending(d => d.Username), new CreateIndexOptions { Name = "Username" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var audit = Builders<ReviewAuditDocument>.IndexKeys;

@@ -23,6 +23,14 @@ public static class ModeratorPasswords
         account.PasswordHash.Length > 0
         && Hasher.VerifyHashedPassword(string.Empty, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 
+    /// <summary>
+    /// Spends the time of one verification on a hash nobody has, so that an unknown username (or an account without a
+    /// password) answers as slowly as a wrong password and timing does not tell which names exist.
+    /// </summary>
+    public static void VerifyNothing(string password) => Hasher.VerifyHashedPassword(string.Empty, DummyHash.Value, password);
+
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(string.Empty, Guid.NewGuid().ToString("N")));
+
     public static void EnsureStrongEnough(string password)
     {
         ArgumentNullException.ThrowIfNull(password);

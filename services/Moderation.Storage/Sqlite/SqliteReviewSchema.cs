@@ -1,6 +1,6 @@
 namespace Moderation.Storage.Sqlite;
 
-/// <summary>The Review service's own tables (accounts, tokens, audit log, comment log), appended to <see cref="SqliteSchema"/>.</summary>
+/// <summary>The Review service's own tables (accounts, tokens, audit log, comment log), part of the Review owner's <see cref="SqliteSchema"/>.</summary>
 internal static class SqliteReviewSchema
 {
     public const string Script = """
@@ -23,6 +23,14 @@ internal static class SqliteReviewSchema
             revoked       INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_moderator_tokens_username ON moderator_tokens (username, created_at);
+
+        CREATE TABLE IF NOT EXISTS moderator_sessions (
+            key_hash      TEXT    NOT NULL PRIMARY KEY,
+            username      TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            revoked       INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_moderator_sessions_username ON moderator_sessions (username);
 
         CREATE TABLE IF NOT EXISTS review_audit (
             id            TEXT    NOT NULL PRIMARY KEY,

@@ -18,7 +18,7 @@ public sealed class WebhookSitesOptions : Dictionary<string, WebhookSiteOptions>
     {
         foreach (var (siteId, site) in this)
         {
-            if (site.Webhook is not { } webhook || (string.IsNullOrEmpty(webhook.Url) && webhook.Secrets.Count == 0))
+            if (site.Webhook is not { } webhook || (string.IsNullOrEmpty(webhook.Url) && webhook.Secrets.All(string.IsNullOrEmpty)))
             {
                 continue;
             }

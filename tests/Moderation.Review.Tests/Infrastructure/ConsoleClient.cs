@@ -19,7 +19,8 @@ public sealed class ConsoleClient : IDisposable
 
     public string? Token { get; private set; }
 
-    public static ConsoleClient Anonymous(Uri address)
+    /// <param name="forwardedFor">The client address the (trusted) proxy reports, sent as X-Forwarded-For.</param>
+    public static ConsoleClient Anonymous(Uri address, string? forwardedFor = null)
     {
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
@@ -27,6 +28,11 @@ public sealed class ConsoleClient : IDisposable
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (forwardedFor is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
         return new ConsoleClient(http, cookies);
     }
 

@@ -12,8 +12,9 @@ public sealed class ReviewHost : IAsyncLifetime
     public const string AdminUsername = "chief";
     public const string AdminPassword = "chief-password-0001";
     public const string Password = "moderator-password-0001";
+    public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 
@@ -31,7 +32,11 @@ public sealed class ReviewHost : IAsyncLifetime
             ["Storage:Sqlite:Path"] = Path.Combine(_folder, "moderation.db"),
             ["Review:BootstrapAdmin:Username"] = AdminUsername,
             ["Review:BootstrapAdmin:Password"] = AdminPassword,
-            ["Review:SignInAttemptsPerMinute"] = "5",
+            ["Review:SignInFailuresBeforeBackoff"] = "5",
+            ["Review:SignInFailuresPerAddressPerMinute"] = AddressFailuresPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // The tests play the proxy: X-Forwarded-For from loopback names the client.
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var site in SiteIds)

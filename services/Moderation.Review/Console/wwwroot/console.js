@@ -70,15 +70,37 @@ $("signin-form").addEventListener("submit", async (event) => {
 });
 
 $("sign-out").addEventListener("click", async () => {
+  if (state.events) state.events.close();
   await api("POST", "/v1/review/auth/sign-out");
   location.reload();
+});
+
+$("password-button").addEventListener("click", () => {
+  $("password-form").reset();
+  $("password-message").textContent = "";
+  $("password-dialog").showModal();
+});
+$("password-cancel").addEventListener("click", () => $("password-dialog").close());
+$("password-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const formElement = event.currentTarget;
+  const form = formElement.elements;
+  const result = await api("POST", "/v1/review/me/password", { currentPassword: form.currentPassword.value, newPassword: form.newPassword.value });
+  if (result.ok) {
+    formElement.reset();
+    $("password-dialog").close();
+    message("Password changed. Your other sessions are signed out.");
+    return;
+  }
+  const errors = (result.data && result.data.errors) || {};
+  $("password-message").textContent = Object.values(errors).flat().join(" ") || (result.data && result.data.title) || "Could not change the password.";
 });
 
 async function start(me) {
   state.me = me;
   await refreshCsrf(); // the token is bound to the signed-in user
   $("who").textContent = `${me.username} · ${me.role}`;
-  for (const id of ["nav", "sign-out", "help-button"]) $(id).hidden = false;
+  for (const id of ["nav", "sign-out", "password-button", "help-button"]) $(id).hidden = false;
   $("admin-tab").hidden = me.role !== "admin";
   state.reasons = (await api("GET", "/v1/review/reasons")).data || [];
   await loadSites();
@@ -325,6 +347,8 @@ function listen() {
   state.events.addEventListener("open", () => { $("live").hidden = false; });
   state.events.addEventListener("error", () => { $("live").hidden = true; });
   state.events.addEventListener("queue", () => loadQueue(true));
+  // The server ends the stream when the session or the right to this site is gone: start again from what is left.
+  state.events.addEventListener("ended", () => { state.events.close(); location.reload(); });
 }
 
 // ---- audit log ----------------------------------------------------------------------------------------------
@@ -369,8 +393,18 @@ async function loadModerators() {
     save.addEventListener("click", () => updateModerator(account.username, { sites: sites.value.split(",") }));
     const toggle = el("button", { text: account.disabled ? "Enable" : "Disable", attrs: { type: "button" } });
     toggle.addEventListener("click", () => updateModerator(account.username, { disabled: !account.disabled }));
+    const password = el("input", { attrs: { type: "password", autocomplete: "new-password", placeholder: "12+ characters", "aria-label": `New password for ${account.username}` } });
+    const reset = el("button", { text: "Reset password", attrs: { type: "button", "data-reset": account.username } });
+    reset.addEventListener("click", async () => {
+      const result = await api("POST", `/v1/review/admin/moderators/${encodeURIComponent(account.username)}/password`, { newPassword: password.value });
+      const errors = (result.data && result.data.errors) || {};
+      $("admin-message").textContent = result.ok ? `New password set for ${account.username}; their sessions are signed out.`
+        : Object.values(errors).flat().join(" ") || (result.data && result.data.title) || "Could not reset the password.";
+      if (result.ok) password.value = "";
+    });
     return el("tr", {}, [el("td", { text: account.username }), el("td", { text: account.role }), el("td", {}, [sites]),
-      el("td", { text: account.disabled ? "disabled" : "active" }), el("td", {}, [save, document.createTextNode(" "), toggle])]);
+      el("td", { text: account.disabled ? "disabled" : "active" }), el("td", {}, [save, document.createTextNode(" "), toggle]),
+      el("td", {}, [password, document.createTextNode(" "), reset])]);
   }));
 }
 

@@ -1,0 +1,3 @@
+namespace Moderation.Review.Api.Models;
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
