@@ -76,7 +76,9 @@ if [ "${STACK_HEALTHY:-1}" != 1 ]; then
   fail "docker-compose up --scale worker=3 became healthy" "see the containers listed above"
   echo; echo "container smoke: $passed passed, $failed failed"; exit 1
 fi
-for service in rabbitmq mongo ingestion publishing review proxy; do
+# The project's services: every one that has a Dockerfile (ingestion, worker, publishing, review, webhooks).
+services=$(for dockerfile in services/Moderation.*/Dockerfile; do d=${dockerfile%/Dockerfile}; d=${d#services/Moderation.}; echo "${d,,}"; done | grep -vx worker)
+for service in rabbitmq mongo $services proxy; do
   check "$service is healthy" test "$(containers "$service" --filter health=healthy -q | wc -l)" -eq 1
 done
 check "3 workers are healthy" test "$(containers worker --filter health=healthy -q | wc -l)" -eq 3
@@ -86,7 +88,7 @@ check "RabbitMQ's AMQP port is not published on the host" \
   bash -c "! podman port -a | grep -q -- '->5672/'"
 
 section "the images: non-root, read-only root file system, no secrets"
-for service in ingestion worker publishing review; do
+for service in $services worker; do
   id=$(containers "$service" -q | head -1)
   check "$service runs as a non-root user" bash -c "[ \"\$(podman exec $id id -u)\" != 0 ]"
   check "$service has a read-only root file system" \
@@ -246,7 +248,7 @@ defaults() {   # defaults IMAGE: 0 when the container gets healthy, or exits non
   podman rm -f "$name" >/dev/null 2>&1
   return 1
 }
-for image in ingestion worker publishing review; do
+for image in $services worker; do
   check "moderation/$image with its defaults" defaults "$image"
 done
 
