@@ -16,6 +16,14 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
+    public async Task Docker_compose_file_is_valid_with_the_Podman_override()
+    {
+        var (exitCode, output) = await RunAsync(
+            "docker-compose", "-f", "docker-compose.yml", "-f", "tools/containers/docker-compose.podman.yml", "config", "-q");
+        Assert.True(exitCode == 0, $"docker-compose config -q with tools/containers/docker-compose.podman.yml failed: {output}");
+    }
+
+    [Fact]
     public async Task Every_service_Dockerfile_matches_the_template()
     {
         var (exitCode, output) = await RunAsync("bash", "deploy/docker/generate-dockerfiles.sh", "--check");

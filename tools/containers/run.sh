@@ -198,6 +198,8 @@ stack_up() {
   start_api
   start_health_checks
   check_ports_free
+  # Review believes the proxy's X-Forwarded-* from this range: Podman's networks, not Docker's 172.16.0.0/12.
+  export MODERATION_PROXY_NETWORK="${MODERATION_PROXY_NETWORK:-10.89.0.0/16}"
   # The first administrator of the console, for the smoke test's moderator: a fresh password each run.
   export REVIEW_ADMIN_USERNAME="${REVIEW_ADMIN_USERNAME:-chief}"
   export REVIEW_ADMIN_PASSWORD="${REVIEW_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}"
