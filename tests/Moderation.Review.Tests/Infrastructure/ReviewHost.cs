@@ -108,6 +108,19 @@ public sealed class ReviewHost : IAsyncLifetime
         return ids;
     }
 
+    /// <summary>Puts one flagged comment with the given body, author and hits straight into the Review queue store.</summary>
+    public async Task<Guid> QueueOneAsync(string siteId, string articleId, string body, Moderation.Contracts.CommentAuthor author, IReadOnlyList<Moderation.Contracts.RuleHit> hits)
+    {
+        var queue = Host.Services.GetRequiredService<Moderation.Storage.Review.IReviewQueueStore>();
+        var id = MassTransit.NewId.NextGuid();
+        var now = DateTimeOffset.UtcNow;
+        await queue.AddAsync(new Moderation.Storage.Review.ReviewItem(
+            new Moderation.Contracts.Comment(id, siteId, articleId, author, body, null, now),
+            new Moderation.Contracts.ModerationDecision(Moderation.Contracts.DecisionOutcome.Flag, hits.Count, hits, "test", now),
+            now));
+        return id;
+    }
+
     public async Task DisposeAsync()
     {
         Admin?.Dispose();
