@@ -87,8 +87,9 @@ public sealed class QueueBrowserTests(ReviewHost host, BrowserFixture browser)
         Assert.Equal("vermin", await page.Locator("#item-body mark.depth-2").First.TextContentAsync());
         Assert.Contains("idiot", await page.Locator("#item-body mark.depth-2").AllTextContentsAsync());
 
-        var pageText = await page.Locator("main").TextContentAsync();
-        Assert.DoesNotContain("\u202E", pageText);
+        var applied = await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('main *')].filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.data.includes('\u202E'))).map(e => e.outerHTML.slice(0, 200)).join(' | ')");
+        Assert.True(applied.Length == 0, $"bidi override applied in: {applied}");
         Assert.Contains("Ann⟦U+202E⟧gnp.exe", await page.Locator("#item-author").TextContentAsync());
         Assert.Contains("⟦U+202E⟧txt.exe", await page.Locator("#item-body").TextContentAsync());
         await page.Context.CloseAsync();
