@@ -6,7 +6,7 @@ set -eu
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 template="$root/deploy/docker/Dockerfile.template"
-services="Moderation.Ingestion Moderation.Worker Moderation.Publishing Moderation.Review"
+services="Moderation.Ingestion Moderation.Worker Moderation.Publishing Moderation.Review Moderation.Webhooks"
 check=false
 [ "${1:-}" = "--check" ] && check=true
 
@@ -14,7 +14,7 @@ status=0
 for service in $services; do
     image="$(echo "${service#Moderation.}" | tr '[:upper:]' '[:lower:]')"
     target="$root/services/$service/Dockerfile"
-    generated="$(sed -e "s/@SERVICE@/$service/g" -e "s/@IMAGE@/$image/g" "$template")"
+    generated="$(sed -e "s/@SERVICES@/$services/g" -e "s/@SERVICE@/$service/g" -e "s/@IMAGE@/$image/g" "$template")"
     if $check; then
         if [ ! -f "$target" ] || [ "$(cat "$target")" != "$generated" ]; then
             echo "stale: services/$service/Dockerfile (run deploy/docker/generate-dockerfiles.sh)" >&2

@@ -1,3 +1,9 @@
+using System.Text;
 using Moderation.Cli;
 
-return CliApplication.Run(args, Console.Out, Console.Error);
+// Standard output is buffered and flushed once at the end: written line by line through Console.Out, which flushes
+// every line, output cost more than deciding.
+using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+var exitCode = CliApplication.Run(args, output, Console.Error);
+output.Flush();
+return exitCode;

@@ -1,4 +1,11 @@
 namespace Moderation.Contracts;
 
-/// <summary>Published by the Ingestion API once a comment is accepted.</summary>
-public sealed record CommentSubmitted(Comment Comment, AuthorSignals? AuthorSignals = null);
+/// <summary>
+/// Published by the Ingestion API once a comment is accepted. <see cref="AuthorHistory"/> holds every comment the
+/// author submitted on the site before this one (within Ingestion's history window, oldest first), read in the same
+/// atomic step that appended this one; null from an Ingestion that predates it.
+/// </summary>
+public sealed record CommentSubmitted(
+    Comment Comment,
+    AuthorSignals? AuthorSignals = null,
+    IReadOnlyList<PriorSubmission>? AuthorHistory = null);

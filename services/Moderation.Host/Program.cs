@@ -5,6 +5,7 @@ using Moderation.ServiceDefaults;
 using Moderation.ServiceDefaults.Messaging;
 using Moderation.ServiceDefaults.Sites;
 using Moderation.Storage;
+using Moderation.Webhooks;
 using Moderation.Worker;
 
 namespace Moderation.Host;
@@ -22,17 +23,19 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddModerationStorage();
+        builder.AddModerationStorage(StoreOwner.Ingestion, StoreOwner.Worker, StoreOwner.Publishing, StoreOwner.Review);
         builder.AddSiteApi();
         builder.AddIngestion();
         builder.AddWorker();
         builder.AddReview();
+        builder.AddWebhooks();
         builder.AddModerationMessaging(bus =>
         {
             bus.AddIngestionConsumers();
             bus.AddWorkerConsumers();
             bus.AddPublishingConsumers();
             bus.AddReviewConsumers();
+            bus.AddWebhookConsumers();
         });
 
         var app = builder.Build();
@@ -41,6 +44,7 @@ public static class Program
         app.MapIngestion();
         app.MapPublishing();
         app.MapReview();
+        app.MapWebhooks();
         app.PrintWelcomeOnStart();
         return app;
     }

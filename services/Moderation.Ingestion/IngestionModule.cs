@@ -15,6 +15,7 @@ public static class IngestionModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<CommentSubmitter>();
+        builder.Services.AddHostedService<AuthorHistoryPruner>();
         return builder;
     }
 

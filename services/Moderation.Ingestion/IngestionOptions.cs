@@ -15,6 +15,17 @@ public sealed class IngestionOptions
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How far back the author's history sent with each comment reaches: at least the longest window of any site's
+    /// duplicate or flood rule. Default 7 days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan AuthorHistoryWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most earlier comments of the author sent with each comment (the newest). Default 50.</summary>
+    [Range(0, Moderation.Storage.Activity.IAuthorHistoryStore.MaxEntries)]
+    public int AuthorHistoryLimit { get; set; } = 50;
+
     /// <summary>Largest request body accepted, in bytes. Default 64 KiB.</summary>
     [Range(1024, 10 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Moderation.ServiceDefaults.Docs;
 using Moderation.ServiceDefaults.Health;
 using Moderation.ServiceDefaults.Problems;
 using Moderation.ServiceDefaults.Proxies;
@@ -24,7 +25,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocs();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddTrustedProxies();
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -35,7 +36,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>, and turns errors into problem details.</summary>
+    /// <summary>Maps <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c> and <c>/docs</c>, and turns errors into problem details.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseTrustedProxies(); // first: everything after sees the client's address and scheme
@@ -57,6 +58,7 @@ public static class ServiceDefaultsExtensions
             },
         });
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapApiDocs(app.Environment, app.Configuration);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 using Moderation.ServiceDefaults.Health;
 
 namespace Moderation.ServiceDefaults;
@@ -14,7 +15,17 @@ public static class ServiceRunner
         }
 
         await using var app = build(args);
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OptionsValidationException invalid)
+        {
+            // A setting is missing or wrong (the host has logged it): one clear line and a non-zero exit, not a crash.
+            await Console.Error.WriteLineAsync($"Cannot start: {string.Join(" ", invalid.Failures)}");
+            return 2;
+        }
+
         return 0;
     }
 }

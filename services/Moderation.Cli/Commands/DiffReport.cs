@@ -44,7 +44,7 @@ internal sealed class DiffReport(int examplesPerMove)
         if (examples.Count < examplesPerMove)
         {
             var text = row.Text.ReplaceLineEndings(" ");
-            examples.Add($"  {row.Id.GetRawText()}  {string.Join(' ', changes)}  \"{(text.Length <= 100 ? text : text[..97] + "...")}\"");
+            examples.Add($"  {row.IdJson}  {string.Join(' ', changes)}  \"{(text.Length <= 100 ? text : text[..97] + "...")}\"");
         }
     }
 

@@ -5,18 +5,22 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.Storage;
+using Moderation.Storage.Activity;
 using Moderation.Storage.Comments;
 
 namespace Moderation.Ingestion.Submissions;
 
 /// <summary>
-/// Gives a comment its id and publishes <see cref="CommentSubmitted"/>. A comment counts as accepted only once the
+/// Gives a comment its id, appends it to its author's history (getting back, in the same atomic step, what the author
+/// posted before) and publishes <see cref="CommentSubmitted"/> carrying both, so the worker decides each comment
+/// knowing every earlier one however many workers run. A comment counts as accepted only once the
 /// broker confirmed the event. With an Idempotency-Key the id is fixed on the first try, so a retried submit
 /// re-publishes the same comment (consumers are idempotent) and a confirmed one is never published again.
 /// </summary>
 public sealed class CommentSubmitter(
     ICommentStatusStore statuses,
     IIdempotencyStore idempotencyKeys,
+    IAuthorHistoryStore authorHistory,
     IPublishEndpoint publisher,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
@@ -56,9 +60,15 @@ public sealed class CommentSubmitter(
             record = await statuses.GetAsync(commentId, cancellationToken) ?? record;
         }
 
+        var earlier = await authorHistory.AppendAsync(
+            new AuthorActivity(commentId, comment.SiteId, comment.Author.Id, record.SubmittedAt, comment.Body),
+            record.SubmittedAt - options.Value.AuthorHistoryWindow,
+            options.Value.AuthorHistoryLimit,
+            cancellationToken);
         var submitted = new CommentSubmitted(
             new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt),
-            comment.AuthorSignals);
+            comment.AuthorSignals,
+            [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))]);
 
         if (!await TryPublishAsync(submitted, cancellationToken))
         {

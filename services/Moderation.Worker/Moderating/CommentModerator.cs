@@ -6,9 +6,8 @@ using Moderation.Storage.Activity;
 namespace Moderation.Worker.Moderating;
 
 /// <summary>
-/// Decides one submitted comment. The author's history lives in the shared store, and this comment is recorded there
-/// before the history is read, so two replicas deciding two of one author's comments at once both see both; "earlier"
-/// is decided by (SubmittedAt, Id), which every replica computes the same way.
+/// Decides one submitted comment on the author history its message carries (every earlier comment of the author on
+/// the site, as Ingestion appended them), so the decision does not depend on which worker takes it or when.
 /// </summary>
 public sealed class CommentModerator(
     IRuleSetProvider ruleSets,
@@ -21,19 +20,9 @@ public sealed class CommentModerator(
         var comment = Validate(message);
         var ruleSet = ruleSets.ForSite(comment.SiteId);
 
-        await activity.RecordAsync(
-            new AuthorActivity(comment.Id, comment.SiteId, comment.Author.Id, comment.SubmittedAt, comment.Body), cancellationToken);
-
-        IReadOnlyList<PriorComment> history = [];
-        if (ruleSet.LookbackWindow > TimeSpan.Zero)
-        {
-            var recent = await activity.ListAsync(
-                comment.SiteId, comment.Author.Id, comment.SubmittedAt - ruleSet.LookbackWindow, comment.SubmittedAt, cancellationToken);
-            history = recent
-                .Where(earlier => IsBefore(earlier, comment))
-                .Select(earlier => new PriorComment(earlier.CommentId, earlier.SubmittedAt, earlier.Text))
-                .ToList();
-        }
+        var history = message.AuthorHistory is { } carried
+            ? FromMessage(carried, comment, ruleSet.LookbackWindow)
+            : await FromStoreAsync(comment, ruleSet.LookbackWindow, cancellationToken);
 
         var signals = message.AuthorSignals;
         var decision = engine.Decide(
@@ -49,6 +38,36 @@ public sealed class CommentModerator(
             history);
 
         return new ModerationDecision(decision.Outcome, decision.Score, decision.Hits, decision.RulesetVersion, clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Ingestion appended the comment to its author's history and read what came before in one atomic step, so the
+    /// message holds every earlier comment. Two submits racing may have taken their times in the other order than their
+    /// appends; an entry appended before is earlier, so its time counts as at most this comment's.
+    /// </summary>
+    private static List<PriorComment> FromMessage(IReadOnlyList<PriorSubmission> carried, Comment comment, TimeSpan lookback) =>
+        [.. carried
+            .Where(prior => prior.CommentId != comment.Id && prior.Body is not null && prior.SubmittedAt >= comment.SubmittedAt - lookback)
+            .Select(prior => new PriorComment(prior.CommentId, prior.SubmittedAt > comment.SubmittedAt ? comment.SubmittedAt : prior.SubmittedAt, prior.Body))];
+
+    /// <summary>
+    /// A message from an Ingestion that sends no history: record the comment in the shared store, then read the
+    /// author's history there. Two such messages decided at once may miss each other.
+    /// </summary>
+    private async Task<IReadOnlyList<PriorComment>> FromStoreAsync(Comment comment, TimeSpan lookback, CancellationToken cancellationToken)
+    {
+        await activity.RecordAsync(
+            new AuthorActivity(comment.Id, comment.SiteId, comment.Author.Id, comment.SubmittedAt, comment.Body), cancellationToken);
+        if (lookback <= TimeSpan.Zero)
+        {
+            return [];
+        }
+
+        var recent = await activity.ListAsync(
+            comment.SiteId, comment.Author.Id, comment.SubmittedAt - lookback, comment.SubmittedAt, cancellationToken);
+        return [.. recent
+            .Where(earlier => IsBefore(earlier, comment))
+            .Select(earlier => new PriorComment(earlier.CommentId, earlier.SubmittedAt, earlier.Text))];
     }
 
     private static bool IsBefore(AuthorActivity earlier, Comment comment) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Moderation.Cli;
 using Moderation.Cli.Eval;
+using Moderation.Rules.RuleSets;
 
 namespace Moderation.Rules.Tests.Cli;
 
@@ -42,6 +43,55 @@ public sealed class CliApplicationTests
         Assert.Equal("f.u.c.k.i.n.g", hit.GetProperty("match").GetString());
         Assert.Equal(4, hit.GetProperty("start").GetInt32());
         Assert.True(lines[1].GetProperty("score").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Classify_on_many_threads_keeps_the_input_order_and_the_line_numbers_of_bad_lines()
+    {
+        using var folder = new TempFolder();
+        string[] texts = ["what a lovely day", "you f.u.c.k.i.n.g idiot", "Check out my channel www.spam.com and subscribe", "the council met at 5"];
+        var lines = Enumerable.Range(0, 5_000).Select(i => i is 999 or 1_700
+            ? "{not json"
+            : $"{{\"id\": {i}, \"text\": \"{texts[i % texts.Length]} {i}\"}}");
+        var input = folder.Write("in.jsonl", string.Join('\n', lines));
+
+        var (exitCode, output, error) = Run("classify", "--input", input, "--threads", "4");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["line 1000:", "line 1701:"], error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[1] + " " + line.Split(' ')[2]));
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        var expectedIds = Enumerable.Range(0, 5_000).Where(i => i is not (999 or 1_700)).ToArray();
+        Assert.Equal(expectedIds, rows.Select(row => row.GetProperty("id").GetInt32()));
+        var engine = new ModerationEngine();
+        Assert.All(rows, row =>
+        {
+            var i = row.GetProperty("id").GetInt32();
+            var expected = engine.Decide(TestRuleSets.Comment($"{texts[i % texts.Length]} {i}"), RuleSetLoader.Default, []).Outcome;
+            Assert.Equal(expected.ToString().ToLowerInvariant(), row.GetProperty("decision").GetString());
+        });
+    }
+
+    [Fact]
+    public void Classify_writes_string_and_number_ids_back_as_they_were_written()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in.jsonl", """
+            {"text": "first", "id": "caf\u00e9-1", "extra": {"nested": [1, 2]}}
+            {"id": 12.50, "text": "second"}
+            {"id": "x", "text": "third"} trailing
+            [1, 2]
+            {"id": true, "text": "fifth"}
+            """);
+
+        var (_, output, error) = Run("classify", "--input", input);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("{\"id\":\"caf\\u00e9-1\",", lines[0]);
+        Assert.StartsWith("{\"id\":12.50,", lines[1]);
+        Assert.Contains("line 3: not valid JSON", error);
+        Assert.Contains("line 4: expected a JSON object", error);
+        Assert.Contains("line 5: missing \"id\"", error);
     }
 
     [Fact]

@@ -1,0 +1,5 @@
+namespace Moderation.Client.Models;
+
+/// <summary>Where one webhook event's delivery stands: <c>pending</c>, <c>delivered</c> or <c>dead_lettered</c>.</summary>
+public sealed record WebhookDelivery(
+    Guid Id, string Type, string Status, int Attempts, DateTimeOffset OccurredAt, DateTimeOffset? NextAttemptAt, string? LastError);

@@ -1,0 +1,3 @@
+namespace Moderation.Webhooks.Api;
+
+public sealed record DeadLetterListResponse(IReadOnlyList<DeadLetterResponse> Items);

@@ -1,0 +1,38 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Moderation.Contracts;
+using Moderation.Webhooks.Events;
+using Moderation.Webhooks.Sites;
+using Moderation.Webhooks.Storage;
+
+namespace Moderation.Webhooks.Consuming;
+
+/// <summary>
+/// Stores an event for every change of a comment's state, for each site that has a webhook. Storing is the whole job:
+/// the message is acknowledged only once its event is stored, and an event already stored (a redelivery) is not stored again.
+/// </summary>
+public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<WebhookSitesOptions> sites, TimeProvider clock) :
+    IConsumer<CommentModerated>,
+    IConsumer<CommentApproved>,
+    IConsumer<CommentRejected>
+{
+    public Task Consume(ConsumeContext<CommentModerated> context) =>
+        EnqueueAsync(context.Message.Comment.SiteId, () => WebhookEventFactory.FromRules(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CommentApproved> context) =>
+        EnqueueAsync(
+            context.Message.Comment.SiteId,
+            () => WebhookEventFactory.FromModerator(context.Message.Comment, context.Message.Decision, DecisionOutcome.Approve),
+            context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CommentRejected> context) =>
+        EnqueueAsync(
+            context.Message.Comment.SiteId,
+            () => WebhookEventFactory.FromModerator(context.Message.Comment, context.Message.Decision, DecisionOutcome.Reject),
+            context.CancellationToken);
+
+    private Task EnqueueAsync(string siteId, Func<WebhookEvent> create, CancellationToken cancellationToken) =>
+        sites.CurrentValue.Find(siteId) is null
+            ? Task.CompletedTask
+            : store.EnqueueAsync(create(), clock.GetUtcNow(), cancellationToken);
+}

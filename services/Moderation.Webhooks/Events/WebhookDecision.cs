@@ -1,0 +1,17 @@
+using Moderation.Contracts;
+
+namespace Moderation.Webhooks.Events;
+
+/// <summary>
+/// Who decided and why: <c>by</c> is <c>rules</c> (with score, hits and ruleset version) or <c>moderator</c>
+/// (with the moderator's id and reason).
+/// </summary>
+public sealed record WebhookDecision(
+    string Outcome,
+    string By,
+    DateTimeOffset DecidedAt,
+    double? Score = null,
+    IReadOnlyList<RuleHit>? Hits = null,
+    string? RulesetVersion = null,
+    string? ModeratorId = null,
+    string? Reason = null);

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Moderation.Contracts;
+
+namespace Moderation.Webhooks.Events;
+
+/// <summary>
+/// Turns the system's events into the events a site receives. An event's id is derived from what it announces (its kind
+/// and the comment), so a message delivered twice by the broker yields the same event, stored and sent once.
+/// </summary>
+public static class WebhookEventFactory
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static WebhookEvent FromRules(CommentModerated moderated)
+    {
+        ArgumentNullException.ThrowIfNull(moderated);
+        var (comment, decision) = moderated;
+        var (type, status) = decision.Outcome switch
+        {
+            DecisionOutcome.Approve => (WebhookEventTypes.CommentApproved, "approved"),
+            DecisionOutcome.Reject => (WebhookEventTypes.CommentRejected, "rejected"),
+            _ => (WebhookEventTypes.CommentFlagged, "flagged"),
+        };
+
+        // One rules decision per comment: its id does not depend on the outcome or the time, which a replay could change.
+        return Create(
+            EventId("rules", comment.Id),
+            type,
+            decision.DecidedAt,
+            comment,
+            status,
+            new WebhookDecision(
+                Outcome(decision.Outcome),
+                "rules",
+                decision.DecidedAt,
+                decision.Score,
+                decision.Hits,
+                decision.RulesetVersion));
+    }
+
+    public static WebhookEvent FromModerator(Comment comment, ModeratorDecision decision, DecisionOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(decision);
+        return Create(
+            EventId("moderator", comment.Id),
+            WebhookEventTypes.CommentDecided,
+            decision.DecidedAt,
+            comment,
+            outcome == DecisionOutcome.Approve ? "approved" : "rejected",
+            new WebhookDecision(Outcome(outcome), "moderator", decision.DecidedAt, ModeratorId: decision.ModeratorId, Reason: decision.Reason));
+    }
+
+    private static WebhookEvent Create(
+        Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
+    {
+        var payload = new WebhookPayload(
+            type,
+            id,
+            occurredAt,
+            new WebhookComment(
+                comment.Id,
+                comment.SiteId,
+                comment.ArticleId,
+                new WebhookAuthor(comment.Author.Id, comment.Author.Name),
+                comment.Body,
+                comment.ParentId,
+                comment.SubmittedAt,
+                status),
+            decision);
+        return new WebhookEvent(id, comment.SiteId, CommentSubject(comment.Id), type, occurredAt, JsonSerializer.Serialize(payload, Json));
+    }
+
+    /// <summary>The subject key of a comment's events.</summary>
+    public static string CommentSubject(Guid commentId) => $"comment:{commentId:N}";
+
+    private static string Outcome(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Approve => "approve",
+        DecisionOutcome.Reject => "reject",
+        _ => "flag",
+    };
+
+    /// <summary>A name-based id (RFC 9562 version 8 layout over SHA-256): the same announcement always has the same id.</summary>
+    private static Guid EventId(string kind, Guid commentId)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"moderation-webhook:{kind}:{commentId:N}"), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

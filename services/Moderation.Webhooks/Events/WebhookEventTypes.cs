@@ -1,0 +1,25 @@
+namespace Moderation.Webhooks.Events;
+
+/// <summary>The <c>type</c> of every event a site may receive (<c>docs/webhooks.md</c> describes each).</summary>
+public static class WebhookEventTypes
+{
+    /// <summary>The rules approved the comment; it is published.</summary>
+    public const string CommentApproved = "comment.approved";
+
+    /// <summary>The rules held the comment for a moderator.</summary>
+    public const string CommentFlagged = "comment.flagged";
+
+    /// <summary>The rules rejected the comment.</summary>
+    public const string CommentRejected = "comment.rejected";
+
+    /// <summary>A moderator approved or rejected a held comment; <c>decision.outcome</c> says which.</summary>
+    public const string CommentDecided = "comment.decided";
+
+    public const string CommentReported = "comment.reported";
+    public const string CommentTakenDown = "comment.taken_down";
+    public const string CommentEdited = "comment.edited";
+    public const string CommentDeleted = "comment.deleted";
+    public const string AuthorBanned = "author.banned";
+    public const string AuthorErased = "author.erased";
+    public const string ArticleModeChanged = "article.mode_changed";
+}

@@ -1,0 +1,9 @@
+namespace Moderation.Webhooks.Events;
+
+/// <summary>The JSON body POSTed to a site: <c>{"type", "id", "occurredAt", "comment", "decision"}</c>.</summary>
+public sealed record WebhookPayload(
+    string Type,
+    Guid Id,
+    DateTimeOffset OccurredAt,
+    WebhookComment? Comment,
+    WebhookDecision? Decision);

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Moderation.Client.Models;
+using Moderation.Testing;
+
+namespace Moderation.Client.Tests;
+
+/// <summary>Every route of the client against the running host.</summary>
+public sealed class ModerationClientTests(ClientHost host) : IClassFixture<ClientHost>
+{
+    private static string NewArticle() => $"article-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task A_site_submits_follows_and_reads_comments_with_typed_results()
+    {
+        var client = host.Client();
+        var article = NewArticle();
+        var submitted = await client.SubmitAsync(article, new NewComment(new CommentAuthor("c-1", "Ann"), "A clear summary of the talks, thank you."));
+        Assert.Equal("pending", submitted.Status);
+
+        var status = await Eventually.MatchesAsync(
+            () => client.GetStatusAsync(submitted.Id), s => s?.Status == "approved", "the comment to be approved");
+        Assert.Equal(article, status!.ArticleId);
+        Assert.Equal("approve", status.Decision!.Outcome);
+        Assert.False(string.IsNullOrEmpty(status.Decision.RulesetVersion));
+
+        var second = await client.SubmitAsync(article, new NewComment(new CommentAuthor("c-2", "Bo"), "And a second, equally calm remark on the talks."));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(second.Id), s => s?.Status == "approved", "the second comment");
+        var page = await Eventually.MatchesAsync(
+            () => client.ListCommentsAsync(article, limit: 1), p => p.Next is not null, "a first page with a next cursor");
+        Assert.Equal(submitted.Id, Assert.Single(page.Items).Id);
+        Assert.Equal("Ann", page.Items[0].Author.Name);
+
+        var all = new List<PublishedComment>();
+        await foreach (var comment in client.ListAllCommentsAsync(article, CommentOrder.Newest))
+        {
+            all.Add(comment);
+        }
+
+        Assert.Equal([second.Id, submitted.Id], all.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_repeated_submit_with_the_same_idempotency_key_returns_the_same_comment()
+    {
+        var client = host.Client();
+        var article = NewArticle();
+        var comment = new NewComment(new CommentAuthor("c-3", "Cy"), "Retried after a timeout, sent twice on purpose.");
+        var first = await client.SubmitAsync(article, comment, idempotencyKey: "retry-1");
+        var again = await client.SubmitAsync(article, comment, idempotencyKey: "retry-1");
+        Assert.Equal(first.Id, again.Id);
+
+        var conflict = await Assert.ThrowsAsync<ModerationApiException>(() =>
+            client.SubmitAsync(article, comment with { Body = "Another body under the same key." }, idempotencyKey: "retry-1"));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
+    }
+
+    [Fact]
+    public async Task Errors_arrive_as_exceptions_that_name_the_bad_field_and_a_foreign_comment_is_null()
+    {
+        var client = host.Client();
+        var bad = await Assert.ThrowsAsync<ModerationApiException>(() =>
+            client.SubmitAsync(NewArticle(), new NewComment(new CommentAuthor("", "Ann"), "   ")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains(bad.Errors.Keys, key => key.Contains("body", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(bad.Errors.Keys, key => key.Contains("author", StringComparison.OrdinalIgnoreCase));
+
+        var mine = await client.SubmitAsync(NewArticle(), new NewComment(new CommentAuthor("c-4", "Di"), "Mine, and no other site's."));
+        Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).GetStatusAsync(mine.Id));
+        Assert.Null(await client.GetStatusAsync(Guid.NewGuid()));
+
+        var unknownKey = await Assert.ThrowsAsync<ModerationApiException>(() =>
+            host.Client(ClientHost.SiteId, "not-a-key-at-all").ListCommentsAsync(NewArticle()));
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownKey.Status);
+
+        var badLimit = await Assert.ThrowsAsync<ModerationApiException>(() => client.ListCommentsAsync(NewArticle(), limit: 0));
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
+    }
+
+    [Fact]
+    public async Task Webhook_events_verify_with_the_library_and_their_dead_letters_and_status_are_reachable()
+    {
+        var client = host.Client();
+        var submitted = await client.SubmitAsync(NewArticle(), new NewComment(new CommentAuthor("c-5", "Ed"), "Verified by the library on arrival."));
+        var body = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Verified.FirstOrDefault(b => b.Contains(submitted.Id.ToString(), StringComparison.Ordinal))),
+            found => found is not null,
+            "the signed event, verified");
+        Assert.Equal(0, host.Refused);
+
+        var eventId = JsonNode.Parse(body!)!["id"]!.GetValue<Guid>();
+        var delivery = await Eventually.MatchesAsync(
+            () => client.GetWebhookEventAsync(eventId), d => d?.Status == "delivered", "the delivery recorded");
+        Assert.Equal("comment.approved", delivery!.Type);
+
+        Assert.Empty(await client.ListDeadLettersAsync());
+        Assert.False(await client.ReplayDeadLetterAsync(eventId));
+        Assert.Equal(0, await client.ReplayAllDeadLettersAsync());
+        Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).GetWebhookEventAsync(eventId));
+    }
+}

@@ -1,0 +1,10 @@
+using Moderation.Storage.Sqlite;
+using Moderation.Storage.Tests.Contracts;
+using Moderation.Storage.Tests.Fixtures;
+
+namespace Moderation.Storage.Tests.Sqlite;
+
+public sealed class SqliteAuthorHistoryStoreTests(SqliteFileFixture file) : AuthorHistoryStoreContract, IClassFixture<SqliteFileFixture>
+{
+    protected override async Task<ModerationStores> CreateStoresAsync() => await ModerationStores.OpenSqliteAsync(file.Path);
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Moderation.Contracts;
+using Moderation.Testing;
+using Moderation.Webhooks.Tests.Infrastructure;
+
+namespace Moderation.Webhooks.Tests.Delivery;
+
+/// <summary>Events from the composed host to real receivers: order, once per id, recovery, timeouts, secret rotation.</summary>
+public sealed class WebhookDeliveryTests(PatientWebhookHost host) : IClassFixture<PatientWebhookHost>
+{
+    private const string Clean = "Thanks for the clear explanation of the peace talks; the timeline helps a lot.";
+    private const string Abusive = "Immigrants like you are vermin, you stupid motherfucker, go kill yourself.";
+    private const string NewcomerLink = "Read the real story at https://example.org/story";
+
+    private static string NewArticle() => $"article-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task A_receiver_that_fails_for_a_while_then_recovers_gets_every_event_once_and_in_order_per_comment()
+    {
+        var site = host.Site("hooks");
+        var receiver = host.Receiver;
+        var article = NewArticle();
+        receiver.Failing = true;
+        var attemptsBefore = receiver.Attempts;
+
+        var approved = await site.SubmitAsync(article, Clean, authorId: "r-1");
+        var rejected = await site.SubmitAsync(article, Abusive, authorId: "r-2");
+        var flagged = await site.SubmitAsync(article, NewcomerLink, authorId: "r-3", accountAgeDays: 0);
+        foreach (var id in new[] { approved, rejected, flagged })
+        {
+            await site.WaitForFinalStatusAsync(id);
+        }
+
+        // The moderator decides while the rules' event of the same comment is still failing: it must wait its turn.
+        await host.PublishModeratorApprovalAsync(new Comment(
+            flagged, "hooks", article, new CommentAuthor("r-3", "Reader"), NewcomerLink, null, DateTimeOffset.UtcNow));
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(receiver.Attempts - attemptsBefore), attempts => attempts >= 12, "the receiver to refuse several rounds");
+
+        receiver.Failing = false;
+        var mine = await Eventually.MatchesAsync(
+            () => Task.FromResult(receiver.Accepted.Where(e => e.Body["comment"]!["articleId"]!.GetValue<string>() == article).ToList()),
+            events => events.Count >= 4,
+            "all four events once the receiver recovers");
+
+        // Nothing more arrives later: give the dispatcher a few more rounds, then count again.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        mine = receiver.Accepted.Where(e => e.Body["comment"]!["articleId"]!.GetValue<string>() == article).ToList();
+        Assert.Equal(4, mine.Count);
+        Assert.Equal(4, mine.Select(e => e.Id).Distinct().Count());
+        Assert.Equal("comment.approved", Single(mine, approved).Type);
+        Assert.Equal("comment.rejected", Single(mine, rejected).Type);
+        Assert.Equal(["comment.flagged", "comment.decided"], mine.Where(e => e.CommentId == flagged).Select(e => e.Type));
+
+        var decided = mine.Single(e => e.Type == "comment.decided").Body;
+        Assert.Equal("approve", decided["decision"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("moderator", decided["decision"]!["by"]!.GetValue<string>());
+        Assert.Equal("moderator-7", decided["decision"]!["moderatorId"]!.GetValue<string>());
+        Assert.Equal("approved", decided["comment"]!["status"]!.GetValue<string>());
+
+        var status = await host.GetEventAsync("hooks", Single(mine, approved).Id);
+        Assert.Equal("delivered", status!["status"]!.GetValue<string>());
+        Assert.True(status["attempts"]!.GetValue<int>() >= 2, $"the first attempts failed: {status}");
+    }
+
+    [Fact]
+    public async Task Every_event_carries_the_comment_and_the_rules_decision()
+    {
+        var site = host.Site("hooks");
+        var article = NewArticle();
+        var id = await site.SubmitAsync(article, Abusive, authorId: "r-9");
+
+        var received = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Receiver.Accepted.FirstOrDefault(e => e.CommentId == id)),
+            e => e is not null,
+            "the rejected comment's event");
+        var body = received!.Body;
+        Assert.Equal("comment.rejected", body["type"]!.GetValue<string>());
+        Assert.True(DateTimeOffset.TryParse(body["occurredAt"]!.GetValue<string>(), out _));
+        var comment = body["comment"]!;
+        Assert.Equal(id, comment["id"]!.GetValue<Guid>());
+        Assert.Equal("hooks", comment["siteId"]!.GetValue<string>());
+        Assert.Equal(article, comment["articleId"]!.GetValue<string>());
+        Assert.Equal("r-9", comment["author"]!["id"]!.GetValue<string>());
+        Assert.Equal(Abusive, comment["body"]!.GetValue<string>());
+        Assert.Equal("rejected", comment["status"]!.GetValue<string>());
+        var decision = body["decision"]!;
+        Assert.Equal("reject", decision["outcome"]!.GetValue<string>());
+        Assert.Equal("rules", decision["by"]!.GetValue<string>());
+        Assert.NotEmpty(decision["hits"]!.AsArray());
+        Assert.False(string.IsNullOrEmpty(decision["rulesetVersion"]!.GetValue<string>()));
+        Assert.Matches("^t=[0-9]+,v1=[0-9a-f]{64}$", received.Signature);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_is_tried_again()
+    {
+        var site = host.Site("hooks");
+        host.Receiver.Hang = TimeSpan.FromSeconds(2);
+        var id = await site.SubmitAsync(NewArticle(), Clean, authorId: "r-slow");
+        await site.WaitForFinalStatusAsync(id);
+        var eventId = RulesEventId(id);
+        await Eventually.MatchesAsync(
+            () => host.GetEventAsync("hooks", eventId),
+            status => status?["lastError"]?.GetValue<string>()?.Contains("No answer within 1 s", StringComparison.Ordinal) == true,
+            "a timed-out attempt");
+
+        host.Receiver.Hang = null;
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Receiver.Accepted.Count(e => e.CommentId == id)),
+            count => count == 1,
+            "the event once the receiver answers in time");
+    }
+
+    [Fact]
+    public async Task While_secrets_rotate_each_request_is_signed_with_both_so_a_receiver_knowing_either_accepts_it()
+    {
+        var site = host.Site("rotating");
+        var receiver = host.RotatingReceiver;
+
+        receiver.KnownSecrets = [WebhookHost.OldSecret];
+        var first = await site.SubmitAsync(NewArticle(), Clean, authorId: "rot-1");
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(receiver.Accepted.Any(e => e.CommentId == first)), found => found, "the event verified with the old secret");
+
+        receiver.KnownSecrets = [WebhookHost.NewSecret];
+        var second = await site.SubmitAsync(NewArticle(), Clean, authorId: "rot-2");
+        var received = await Eventually.MatchesAsync(
+            () => Task.FromResult(receiver.Accepted.FirstOrDefault(e => e.CommentId == second)), found => found is not null, "the event verified with the new secret");
+
+        Assert.Equal(0, receiver.BadSignatures);
+        Assert.Equal(2, received!.Signature.Split(",v1=").Length - 1);
+    }
+
+    [Fact]
+    public async Task A_site_without_a_webhook_gets_no_events_and_another_sites_key_sees_none()
+    {
+        var silent = host.Site("silent");
+        var id = await silent.SubmitAsync(NewArticle(), Clean, authorId: "quiet");
+        await silent.WaitForFinalStatusAsync(id);
+        using var list = await host.Client("silent").GetAsync("/v1/sites/silent/webhooks/dead-letters");
+        Assert.Equal(System.Net.HttpStatusCode.OK, list.StatusCode);
+
+        using var foreign = await host.Client("silent").GetAsync("/v1/sites/hooks/webhooks/dead-letters");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, foreign.StatusCode);
+        using var anonymous = await host.Host.CreateClient().GetAsync("/v1/sites/hooks/webhooks/dead-letters");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    private static ReceivedEvent Single(IEnumerable<ReceivedEvent> events, Guid commentId) => events.Single(e => e.CommentId == commentId);
+
+    /// <summary>An event's id is derived from what it announces, so the test knows where to look for it.</summary>
+    private static Guid RulesEventId(Guid commentId) => Events.WebhookEventFactory.FromRules(new CommentModerated(
+        new Comment(commentId, "hooks", "a", new CommentAuthor("x", "x"), "x", null, DateTimeOffset.UtcNow),
+        new ModerationDecision(DecisionOutcome.Approve, 0, [], "v", DateTimeOffset.UtcNow))).Id;
+}
