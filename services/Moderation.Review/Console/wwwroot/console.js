@@ -4,7 +4,7 @@
 
 const state = { me: null, csrf: null, reasons: [], sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
 const PAGE = 500; // items per queue request
-const ROW = 64; // px per list row (fixed in console.css), so only the rows in view are in the page
+const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
 
 // Bidirectional controls (right-to-left override and the like) would reorder what follows them, so a name or link
