@@ -20,6 +20,7 @@ public static class ItemEndpoints
             DecideAsync(id, approve: true, request, http, queue, decider));
         items.MapPost("/reject", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider) =>
             DecideAsync(id, approve: false, request, http, queue, decider));
+        items.MapGet("/author-pending", CountAuthorPendingAsync);
         items.MapPost("/reject-author", RejectAuthorAsync);
     }
 
@@ -47,7 +48,7 @@ public static class ItemEndpoints
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: current?.Status == ReviewItemStatus.Pending ? "Another moderator is working on this item." : "This item is already decided.",
-                extensions: new Dictionary<string, object?> { ["leasedBy"] = current?.Lease?.Moderator, ["status"] = current?.Status.ToString().ToLowerInvariant() });
+                extensions: new Dictionary<string, object?> { ["leasedBy"] = current?.Lease?.Moderator, ["itemStatus"] = current?.Status.ToString().ToLowerInvariant() });
         }
 
         await queue.ReleaseOthersAsync(moderator, id, http.RequestAborted);
@@ -102,17 +103,51 @@ public static class ItemEndpoints
             return TypedResults.NotFound();
         }
 
-        var pending = await queue.QueryPendingAsync(
-            new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id, Limit: ReviewQueueQuery.MaxLimit), http.RequestAborted);
+        // Page through everything the author has waiting, however much: items another moderator holds are skipped
+        // and stay pending, so the next page starts after them.
         var rejected = new List<Guid>();
         var skipped = new List<Guid>();
-        foreach (var each in pending)
+        while (true)
         {
-            var result = await decider.DecideAsync(each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted);
-            (result == DecisionResult.Decided ? rejected : skipped).Add(each.Comment.Id);
+            var page = await queue.QueryPendingAsync(
+                new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id, Limit: ReviewQueueQuery.MaxLimit, Offset: skipped.Count),
+                http.RequestAborted);
+            if (page.Count == 0 || skipped.Count > ReviewQueueQuery.MaxOffset)
+            {
+                break;
+            }
+
+            foreach (var each in page)
+            {
+                var result = await decider.DecideAsync(each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted);
+                (result == DecisionResult.Decided ? rejected : skipped).Add(each.Comment.Id);
+            }
         }
 
         return TypedResults.Ok(new RejectAuthorResponse(item.Comment.Author.Id, rejected, skipped));
+    }
+
+    /// <summary>How many comments of this item's author wait on its site: what "reject all from author" would reject.</summary>
+    private static async Task<Results<Ok<AuthorPendingResponse>, NotFound>> CountAuthorPendingAsync(Guid id, HttpContext http, IReviewQueueStore queue)
+    {
+        var item = await FindAsync(id, http, queue);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var count = 0;
+        while (true)
+        {
+            var page = await queue.QueryPendingAsync(
+                new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id, Limit: ReviewQueueQuery.MaxLimit, Offset: count),
+                http.RequestAborted);
+            count += page.Count;
+            if (page.Count < ReviewQueueQuery.MaxLimit || count >= ReviewQueueQuery.MaxOffset)
+            {
+                return TypedResults.Ok(new AuthorPendingResponse(item.Comment.Author.Id, item.Comment.Author.Name, count));
+            }
+        }
     }
 
     /// <summary>The item, or null when it does not exist or belongs to a site the user may not review (both answer 404).</summary>

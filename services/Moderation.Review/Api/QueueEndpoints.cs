@@ -32,11 +32,16 @@ public static class QueueEndpoints
 
     private static async Task<Results<Ok<QueueResponse>, NotFound, ValidationProblem>> ListQueueAsync(
         string siteId, HttpContext http, IReviewQueueStore queue, TimeProvider clock,
-        string? article, string? category, string? author, string? order, int? limit)
+        string? article, string? category, string? author, string? order, int? limit, int? offset)
     {
         if (!http.User.CanReview(siteId))
         {
             return TypedResults.NotFound();
+        }
+
+        if (offset is < 0 or > ReviewQueueQuery.MaxOffset)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offset"] = [$"offset is 0-{ReviewQueueQuery.MaxOffset}."] });
         }
 
         if (!TryQuery(siteId, article, category, author, order, limit ?? 100, out var query, out var problem))
@@ -44,10 +49,14 @@ public static class QueueEndpoints
             return problem;
         }
 
+        query = query with { Offset = offset ?? 0 };
         var items = await queue.QueryPendingAsync(query, http.RequestAborted);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new QueueResponse(
-            siteId, await queue.CountPendingAsync(siteId, http.RequestAborted), [.. items.Select(item => QueueItemSummary.From(item, now))]));
+            siteId,
+            await queue.CountPendingAsync(siteId, http.RequestAborted),
+            [.. items.Select(item => QueueItemSummary.From(item, now))],
+            items.Count == query.Limit ? query.Offset + items.Count : null));
     }
 
     private static async Task<Results<Ok<ItemDetail>, NoContent, NotFound, ValidationProblem>> ClaimNextAsync(

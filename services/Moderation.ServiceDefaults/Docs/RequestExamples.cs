@@ -17,6 +17,8 @@ public static class RequestExamples
         ["CreateModeratorRequest"] = """{"username": "sam", "password": "another-long-passphrase", "role": "moderator", "sites": ["demo"]}""",
         ["UpdateModeratorRequest"] = """{"role": "moderator", "sites": ["demo", "sport"], "disabled": false}""",
         ["CreateTokenRequest"] = """{"name": "nightly export"}""",
+        ["ChangePasswordRequest"] = """{"currentPassword": "choose-a-long-one", "newPassword": "an-even-longer-passphrase"}""",
+        ["ResetPasswordRequest"] = """{"newPassword": "a-temporary-long-passphrase"}""",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +30,7 @@ public static class RequestExamples
         ["eventId"] = "\"8e1f0c2a-3b4d-8e5f-a6b7-c8d9e0f1a2b3\"",
         ["username"] = "\"sam\"",
         ["limit"] = "50",
+        ["offset"] = "0",
         ["order"] = "\"oldest\"",
         ["cursor"] = "\"\"",
         ["Idempotency-Key"] = "\"order-7781-comment-1\"",

@@ -37,6 +37,7 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             {
                 var documents = await context.ReviewQueue.Find(Matching(query))
                     .Sort(Order(query.Order))
+                    .Skip(query.Offset)
                     .Limit(query.Limit)
                     .ToListAsync(token).ConfigureAwait(false);
                 return [.. documents.Select(d => d.ToRecord())];

@@ -7,14 +7,20 @@ public sealed record ReviewQueueQuery(
     string? Category = null,
     string? AuthorId = null,
     ReviewQueueOrder Order = ReviewQueueOrder.OldestFirst,
-    int Limit = 50)
+    int Limit = 50,
+    int Offset = 0)
 {
     public const int MaxLimit = 500;
+
+    /// <summary>How deep a listing may page; a console works the queue by claiming, so this bounds a scan, not a queue.</summary>
+    public const int MaxOffset = 1_000_000;
 
     public void EnsureValid()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(SiteId);
         ArgumentOutOfRangeException.ThrowIfLessThan(Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Limit, MaxLimit);
+        ArgumentOutOfRangeException.ThrowIfNegative(Offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Offset, MaxOffset);
     }
 }

@@ -55,9 +55,10 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             async (connection, token) =>
             {
                 await using var command = connection.Command(
-                    $"SELECT * FROM review_queue WHERE {Filters(query)} ORDER BY {OrderBy(query.Order)} LIMIT @limit");
+                    $"SELECT * FROM review_queue WHERE {Filters(query)} ORDER BY {OrderBy(query.Order)} LIMIT @limit OFFSET @offset");
                 BindFilters(command, query);
                 command.Parameters.AddWithValue("@limit", query.Limit);
+                command.Parameters.AddWithValue("@offset", query.Offset);
                 return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
             },
             cancellationToken);

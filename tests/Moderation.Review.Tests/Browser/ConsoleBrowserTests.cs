@@ -94,7 +94,7 @@ public sealed class ConsoleBrowserTests(ReviewHost host, BrowserFixture browser)
         await page.FillAsync("#create-moderator [name=sites]", "browser-safe");
         await page.ClickAsync("#create-moderator button[type=submit]");
         await page.WaitForSelectorAsync($"#moderator-rows tr:has-text('{username}')");
-        Assert.Equal("browser-safe", await page.Locator($"#moderator-rows tr:has-text('{username}') input").InputValueAsync());
+        Assert.Equal("browser-safe", await page.Locator($"#moderator-rows tr:has-text('{username}') input[aria-label^='Sites of']").InputValueAsync());
         Assert.Equal(string.Empty, await page.Locator("#create-moderator [name=username]").InputValueAsync());
         await context.CloseAsync();
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Moderation.Testing;
 
 namespace Moderation.Review.Tests.Infrastructure;
@@ -78,6 +79,45 @@ public sealed class ReviewHost : IAsyncLifetime
         var status = await site.WaitForFinalStatusAsync(id);
         Assert.True(status?["status"]?.GetValue<string>() == "flagged", $"expected the rules to flag '{body}', got {status}");
         await Eventually.MatchesAsync(() => Admin.GetStatusAsync($"/v1/review/items/{id}"), code => code == 200, $"item {id} in the review queue");
+        return id;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="count"/> flagged comments straight into the real Review queue store, oldest first: how a
+    /// test gets thousands waiting in seconds. Each carries a link hit, as the rules would give it.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> QueueManyAsync(string siteId, string articleId, int count, Func<int, string>? authorOf = null)
+    {
+        var queue = Host.Services.GetRequiredService<Moderation.Storage.Review.IReviewQueueStore>();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var ids = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = MassTransit.NewId.NextGuid();
+            var author = authorOf?.Invoke(i) ?? $"reader-{i}";
+            var body = $"Comment {i} of the pile, see https://example.org/{i}";
+            var link = body.IndexOf("https", StringComparison.Ordinal);
+            var comment = new Moderation.Contracts.Comment(
+                id, siteId, articleId, new Moderation.Contracts.CommentAuthor(author, $"Reader {author}"), body, null, start.AddMilliseconds(i));
+            var decision = new Moderation.Contracts.ModerationDecision(
+                Moderation.Contracts.DecisionOutcome.Flag, 1, [new("link.any", "link", "low", link, body.Length - link, body[link..])], "test", start.AddMilliseconds(i));
+            await queue.AddAsync(new Moderation.Storage.Review.ReviewItem(comment, decision, start.AddMilliseconds(i)));
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Puts one flagged comment with the given body, author and hits straight into the Review queue store.</summary>
+    public async Task<Guid> QueueOneAsync(string siteId, string articleId, string body, Moderation.Contracts.CommentAuthor author, IReadOnlyList<Moderation.Contracts.RuleHit> hits)
+    {
+        var queue = Host.Services.GetRequiredService<Moderation.Storage.Review.IReviewQueueStore>();
+        var id = MassTransit.NewId.NextGuid();
+        var now = DateTimeOffset.UtcNow;
+        await queue.AddAsync(new Moderation.Storage.Review.ReviewItem(
+            new Moderation.Contracts.Comment(id, siteId, articleId, author, body, null, now),
+            new Moderation.Contracts.ModerationDecision(Moderation.Contracts.DecisionOutcome.Flag, hits.Count, hits, "test", now),
+            now));
         return id;
     }
 

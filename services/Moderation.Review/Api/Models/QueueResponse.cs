@@ -1,3 +1,4 @@
 namespace Moderation.Review.Api.Models;
 
-public sealed record QueueResponse(string SiteId, long Pending, IReadOnlyList<QueueItemSummary> Items);
+/// <param name="NextOffset">The offset of the next page, or null when this page was the last.</param>
+public sealed record QueueResponse(string SiteId, long Pending, IReadOnlyList<QueueItemSummary> Items, int? NextOffset);

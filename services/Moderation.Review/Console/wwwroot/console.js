@@ -2,13 +2,22 @@
 // (textContent / text nodes), never as HTML, so a comment cannot inject markup or script.
 "use strict";
 
-const state = { me: null, csrf: null, reasons: [], sites: [], site: null, items: [], current: null, events: null, auditNext: null, rejectMode: "one" };
+const state = { me: null, csrf: null, reasons: [], sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
+const PAGE = 500; // items per queue request
+const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
+
+// Bidirectional controls (right-to-left override and the like) would reorder what follows them, so a name or link
+// could read as something else ("…/exe.txt"). They are shown as visible marks instead of being applied.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+function shown(text) {
+  return String(text).replace(BIDI_CONTROLS, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟧`);
+}
 
 function el(tag, options = {}, children = []) {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;
-  if (options.text !== undefined && options.text !== null) node.textContent = String(options.text);
+  if (options.text !== undefined && options.text !== null) node.textContent = shown(options.text);
   for (const [name, value] of Object.entries(options.attrs || {})) node.setAttribute(name, value);
   for (const child of children) if (child) node.append(child);
   return node;
@@ -107,7 +116,6 @@ async function start(me) {
   const saved = localStorage.getItem("moderation.site");
   selectSite(state.sites.some((s) => s.siteId === saved) ? saved : (state.sites[0] && state.sites[0].siteId) || null);
   showView("queue");
-  setInterval(renewLease, 60000);
 }
 
 // ---- sites and queue ----------------------------------------------------------------------------------------
@@ -143,33 +151,123 @@ function filterQuery() {
   return params;
 }
 
+function queueUrl(offset) {
+  const params = filterQuery();
+  params.set("limit", String(PAGE));
+  params.set("offset", String(offset));
+  return `/v1/review/sites/${encodeURIComponent(state.site)}/queue?${params}`;
+}
+
+// Loads the queue from the top, as far as the moderator has got (at least one page); later pages come as j or the
+// scroll reaches them. A newer load makes older ones (and their pages) void.
+let queueGeneration = 0;
 async function loadQueue(claimWhenIdle) {
-  if (!state.site) return renderList();
-  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/queue?${filterQuery()}`);
-  if (!result.ok) return;
-  state.items = result.data.items;
+  if (!state.site) { state.items = []; return renderList(); }
+  const generation = ++queueGeneration;
+  const want = Math.max(PAGE, currentIndex() + 200);
+  let items = [], next = 0, pending = null;
+  while (next !== null && items.length < want) {
+    const result = await api("GET", queueUrl(next));
+    if (!result.ok || generation !== queueGeneration) return;
+    items = items.concat(result.data.items);
+    pending = result.data.pending;
+    next = result.data.nextOffset;
+  }
+  state.items = items;
+  state.nextOffset = next;
   const count = document.querySelector(`#sites [data-site="${CSS.escape(state.site)}"] .count`);
-  if (count) count.textContent = result.data.pending;
+  if (count && pending !== null) count.textContent = pending;
   renderList();
   if (claimWhenIdle && !state.current) await claimNext();
 }
 
-function takenByOther(item) {
-  return item.lease && item.lease.moderator !== state.me.username;
+let loadingMore = null;
+function loadMore() {
+  if (state.nextOffset === null || !state.site) return Promise.resolve();
+  if (!loadingMore) {
+    const generation = queueGeneration;
+    loadingMore = (async () => {
+      const result = await api("GET", queueUrl(state.nextOffset));
+      if (!result.ok || generation !== queueGeneration) return;
+      const known = new Set(state.items.map((item) => item.id));
+      state.items = state.items.concat(result.data.items.filter((item) => !known.has(item.id)));
+      state.nextOffset = result.data.nextOffset;
+      renderList();
+    })().finally(() => { loadingMore = null; });
+  }
+  return loadingMore;
 }
 
-function renderList() {
-  $("items").replaceChildren(...state.items.map((item) => {
-    const li = el("li", { className: takenByOther(item) ? "taken" : "", attrs: { "data-id": item.id, "aria-current": String(state.current && state.current.id === item.id) } }, [
-      el("div", { className: "line1" }, [el("strong", { text: item.authorName }), el("span", { text: item.articleId }), el("span", { text: formatTime(item.queuedAt) }),
-        takenByOther(item) ? el("span", { text: `· ${item.lease.moderator}` }) : null]),
-      el("p", { className: "excerpt", text: item.excerpt }),
-      el("div", {}, item.categories.map((category) => el("span", { className: "chip cat", text: category }))),
-    ]);
-    li.addEventListener("click", () => claim(item.id));
-    return li;
-  }));
+function leaseHeld(lease) {
+  return lease && new Date(lease.expiresAt).getTime() > Date.now();
 }
+
+// A lapsed lease is free again: it is neither shown as taken nor skipped by j/k.
+function takenByOther(item) {
+  return leaseHeld(item.lease) && item.lease.moderator !== state.me.username;
+}
+
+function currentIndex() {
+  return state.current ? state.items.findIndex((item) => item.id === state.current.id) : -1;
+}
+
+function waited(value) {
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(value).getTime()) / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
+  return `${Math.round(minutes / 1440)} d`;
+}
+
+function rowFor(item, index) {
+  const li = el("li", { className: takenByOther(item) ? "taken" : "", attrs: {
+    "data-id": item.id, "aria-current": String(!!state.current && state.current.id === item.id), tabindex: "0",
+    "aria-posinset": String(index + 1), "aria-setsize": String(state.items.length) } }, [
+    el("div", { className: "line1" }, [el("strong", { text: item.authorName }), el("span", { text: item.articleId }),
+      el("span", { className: "waited", text: waited(item.queuedAt), attrs: { title: `waiting since ${formatTime(item.queuedAt)}` } }),
+      takenByOther(item) ? el("span", { text: `· ${item.lease.moderator}` }) : null]),
+    el("p", { className: "excerpt", text: item.excerpt }),
+    el("div", { className: "chips" }, item.categories.map((category) => el("span", { className: "chip cat", text: category }))),
+  ]);
+  li.style.top = `${index * ROW}px`; // through the CSSOM: the page's CSP allows no style attributes
+  li.addEventListener("click", () => claim(item.id));
+  li.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); claim(item.id); }
+  });
+  return li;
+}
+
+// Only the rows in view (and a margin) are in the page, so 10,000 waiting cost what 30 do.
+function renderList() {
+  const scroller = $("items-scroll");
+  const list = $("items");
+  list.style.height = `${state.items.length * ROW}px`;
+  const top = scroller.scrollTop;
+  const height = scroller.clientHeight || 800;
+  const first = Math.max(0, Math.floor(top / ROW) - 10);
+  const last = Math.min(state.items.length, Math.ceil((top + height) / ROW) + 10);
+  const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest("#items li");
+  const focusedId = focused ? focused.dataset.id : null;
+  list.replaceChildren(...state.items.slice(first, last).map((item, offset) => rowFor(item, first + offset)));
+  if (focusedId) { const again = list.querySelector(`li[data-id="${CSS.escape(focusedId)}"]`); if (again) again.focus(); }
+  $("list-more").hidden = state.nextOffset === null;
+  if (state.nextOffset !== null && last >= state.items.length - 50) loadMore();
+}
+
+// The list scrolls, not the page: the selected row is brought into view inside it.
+function scrollToCurrent() {
+  const index = currentIndex();
+  if (index < 0) return;
+  const scroller = $("items-scroll");
+  const top = index * ROW;
+  if (top < scroller.scrollTop) scroller.scrollTop = top;
+  else if (top + ROW > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + ROW - scroller.clientHeight;
+  renderList();
+}
+
+let scrollFrame = 0;
+$("items-scroll").addEventListener("scroll", () => {
+  if (!scrollFrame) scrollFrame = requestAnimationFrame(() => { scrollFrame = 0; renderList(); });
+});
 
 // One claim at a time: the first queue load and the first live event both ask for work, and a second claim would
 // take another item and give this one back.
@@ -193,38 +291,45 @@ async function claim(id) {
   await loadQueue(false);
 }
 
-async function renewLease() {
-  if (state.current) await api("POST", `/v1/review/items/${state.current.id}/claim`);
+// The lease is renewed at half its length, whatever Review:LeaseDuration is (30 s to 1 h).
+let renewal = 0;
+function scheduleRenewal(item) {
+  clearTimeout(renewal);
+  if (!item || !item.lease) return;
+  const left = new Date(item.lease.expiresAt).getTime() - Date.now();
+  renewal = setTimeout(async () => {
+    if (!state.current || state.current.id !== item.id) return;
+    const result = await api("POST", `/v1/review/items/${item.id}/claim`);
+    if (result.status === 200) { state.current = result.data; scheduleRenewal(result.data); }
+  }, Math.max(1000, left / 2));
 }
 
 function showItem(item) {
   state.current = item;
   renderItem(item);
-  if (!state.items.some((i) => i.id === item.id)) loadQueue(false);
-  else renderList();
+  scheduleRenewal(item);
+  if (!state.items.some((i) => i.id === item.id)) loadQueue(false).then(scrollToCurrent);
+  else scrollToCurrent();
 }
 
 // ---- one item -------------------------------------------------------------------------------------------------
 
-// The body as text nodes, with each rule hit wrapped in <mark>. Spans index the body in UTF-16 code units, as
-// JavaScript strings do; overlapping hits are merged into one mark.
+// The body as text nodes, with rule hits wrapped in <mark>. Spans index the body in UTF-16 code units, as JavaScript
+// strings do. The body is cut at every hit boundary, so a hit that covers the whole body does not hide the hits inside
+// it: each piece is marked with every hit that covers it, and a piece covered by more hits is shaded darker.
 function highlighted(container, body, hits) {
-  const spans = hits.map((hit) => ({ start: Math.max(0, hit.start), end: Math.min(body.length, hit.start + hit.length), hits: [hit] }))
-    .filter((span) => span.end > span.start).sort((a, b) => a.start - b.start);
-  const merged = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span.start < last.end) { last.end = Math.max(last.end, span.end); last.hits.push(...span.hits); }
-    else merged.push(span);
-  }
+  const spans = hits.map((hit) => ({ start: Math.max(0, hit.start), end: Math.min(body.length, hit.start + hit.length), hit }))
+    .filter((span) => span.end > span.start);
+  const cuts = [...new Set([0, body.length, ...spans.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
   const nodes = [];
-  let at = 0;
-  for (const span of merged) {
-    if (span.start > at) nodes.push(document.createTextNode(body.slice(at, span.start)));
-    nodes.push(el("mark", { text: body.slice(span.start, span.end), attrs: { title: span.hits.map((h) => `${h.rule} (${h.category})`).join(", ") } }));
-    at = span.end;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i], to = cuts[i + 1];
+    const covering = spans.filter((span) => span.start <= from && span.end >= to);
+    const text = body.slice(from, to);
+    if (!covering.length) { nodes.push(document.createTextNode(shown(text))); continue; }
+    nodes.push(el("mark", { text, className: `depth-${Math.min(3, covering.length)}`,
+      attrs: { title: covering.map((span) => `${span.hit.rule} (${span.hit.category})`).join(", "), "data-rules": covering.map((span) => span.hit.rule).join(" ") } }));
   }
-  if (at < body.length) nodes.push(document.createTextNode(body.slice(at)));
   container.replaceChildren(...nodes);
 }
 
@@ -235,10 +340,10 @@ function renderItem(item) {
   if (!item) { $("item").removeAttribute("data-item-id"); return; }
   $("item").setAttribute("data-item-id", item.id);
   $("item-site").textContent = item.siteId;
-  $("item-article").textContent = item.articleId;
-  $("item-author").textContent = item.author.name;
-  $("item-author-id").textContent = `(${item.author.id})`;
-  $("item-time").textContent = formatTime(item.submittedAt);
+  $("item-article").textContent = shown(item.articleId);
+  $("item-author").textContent = shown(item.author.name);
+  $("item-author-id").textContent = `(${shown(item.author.id)})`;
+  $("item-time").textContent = `${formatTime(item.submittedAt)} · waiting ${waited(item.queuedAt)}`;
   $("item-score").textContent = Number(item.score).toFixed(2);
   highlighted($("item-body"), item.body, item.hits);
   $("item-hits").replaceChildren(...item.hits.map((hit) => el("tr", {}, [
@@ -246,8 +351,8 @@ function renderItem(item) {
     el("td", { text: hit.severity }), el("td", {}, [el("mark", { text: hit.match })])])));
   $("item-parent").hidden = !item.parent;
   if (item.parent) {
-    $("parent-author").textContent = item.parent.authorName;
-    $("parent-body").textContent = item.parent.body;
+    $("parent-author").textContent = shown(item.parent.authorName);
+    $("parent-body").textContent = shown(item.parent.body);
   }
   const history = item.authorHistory;
   $("item-history").replaceChildren(...(history.length ? history.map((c) => el("li", {}, [
@@ -257,16 +362,25 @@ function renderItem(item) {
 
 function message(text) { $("item-message").textContent = text; }
 
-function move(step) {
-  const open = state.items.filter((item) => !takenByOther(item) || (state.current && item.id === state.current.id));
-  if (!open.length) return;
-  const index = state.current ? open.findIndex((item) => item.id === state.current.id) : -1;
-  const next = open[Math.min(open.length - 1, Math.max(0, index + step))];
-  if (next && (!state.current || next.id !== state.current.id)) claim(next.id);
+// j/k move through the whole queue: past the loaded rows the next page is fetched first.
+async function move(step) {
+  let index = currentIndex();
+  for (;;) {
+    index += step;
+    if (index < 0) return;
+    if (index >= state.items.length) {
+      if (state.nextOffset === null) return;
+      await loadMore();
+      if (index >= state.items.length) return;
+    }
+    const item = state.items[index];
+    if (!takenByOther(item)) return claim(item.id);
+  }
 }
 
 async function decided(ids, text) {
-  state.items = state.items.filter((item) => !ids.includes(item.id));
+  const gone = new Set(ids);
+  state.items = state.items.filter((item) => !gone.has(item.id));
   state.current = null;
   renderList();
   await claimNext();
@@ -282,12 +396,20 @@ async function approve() {
   else message((result.data && result.data.title) || "Could not approve.");
 }
 
-function openReject(mode) {
+// No reason is preselected: the moderator picks one (1-7), or the last one they used is offered again.
+async function openReject(mode) {
   if (!state.current) return;
   state.rejectMode = mode;
-  $("reject-title").textContent = mode === "author" ? `Reject every pending comment from ${state.current.author.name}` : "Reject this comment";
+  state.authorPending = null;
+  $("reject-title").textContent = "Reject this comment";
+  if (mode === "author") {
+    const result = await api("GET", `/v1/review/items/${state.current.id}/author-pending`);
+    if (!result.ok) { message("Could not count this author's comments."); return; }
+    state.authorPending = result.data.pending;
+    $("reject-title").textContent = `Reject all ${result.data.pending} waiting comment(s) from ${shown(result.data.authorName)}`;
+  }
   $("reasons").replaceChildren(...state.reasons.map((reason, index) => el("label", {}, [
-    el("input", { attrs: { type: "radio", name: "reason", value: reason.code, ...(index === 0 ? { checked: "" } : {}) } }),
+    el("input", { attrs: { type: "radio", name: "reason", value: reason.code, required: "", ...(reason.code === state.lastReason ? { checked: "" } : {}) } }),
     el("kbd", { text: index + 1 }), document.createTextNode(reason.label)])));
   $("reject-form").elements.note.value = "";
   $("reject-dialog").showModal();
@@ -295,15 +417,20 @@ function openReject(mode) {
 
 $("reject-form").addEventListener("submit", async (event) => {
   event.preventDefault();
+  const form = event.currentTarget.elements;
+  if (!form.reason.value) return;
   $("reject-dialog").close();
   if (!state.current) return;
-  const form = event.currentTarget.elements;
   const body = { reason: form.reason.value, note: form.note.value || null };
+  state.lastReason = body.reason;
   const id = state.current.id;
   if (state.rejectMode === "author") {
+    message(`Rejecting ${state.authorPending} comment(s)…`);
     const result = await api("POST", `/v1/review/items/${id}/reject-author`, body);
-    if (result.ok) await decided(result.data.rejected, `Rejected ${result.data.rejected.length} comment(s) from ${result.data.authorId}.`);
-    else message((result.data && result.data.title) || "Could not reject.");
+    if (result.ok) {
+      const skipped = result.data.skipped.length ? `; ${result.data.skipped.length} held by another moderator were left` : "";
+      await decided(result.data.rejected, `Rejected ${result.data.rejected.length} comment(s) from ${result.data.authorId}${skipped}.`);
+    } else message((result.data && result.data.title) || "Could not reject.");
     return;
   }
   const result = await api("POST", `/v1/review/items/${id}/reject`, body);
@@ -319,7 +446,8 @@ $("next").addEventListener("click", () => move(1));
 $("prev").addEventListener("click", () => move(-1));
 $("help-button").addEventListener("click", () => $("help-dialog").showModal());
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
-$("filters").addEventListener("change", () => { state.current = null; loadQueue(true); });
+// A new filter lists other comments; the one being worked stays open (and leased) until it is decided or left.
+$("filters").addEventListener("change", () => { $("items-scroll").scrollTop = 0; loadQueue(true); });
 $("filters").addEventListener("submit", (event) => event.preventDefault());
 
 document.addEventListener("keydown", (event) => {
@@ -328,6 +456,11 @@ document.addEventListener("keydown", (event) => {
     const index = Number(event.key) - 1;
     const radios = $("reasons").querySelectorAll("input");
     if (event.target.tagName !== "TEXTAREA" && index >= 0 && index < radios.length) { radios[index].checked = true; event.preventDefault(); }
+    return;
+  }
+  if (event.key === "Escape" && ["INPUT", "SELECT"].includes(event.target.tagName) && !document.querySelector("dialog[open]")) {
+    event.target.blur(); // Esc leaves a filter box, so the next key is a shortcut again
+    event.preventDefault();
     return;
   }
   if (["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName) || document.querySelector("dialog[open]")) return;
@@ -358,8 +491,13 @@ function auditQuery() {
   const params = new URLSearchParams({ limit: "50" });
   if (form.site.value) params.set("site", form.site.value);
   if (form.moderator.value.trim()) params.set("moderator", form.moderator.value.trim());
-  if (form.from.value) params.set("from", new Date(form.from.value).toISOString());
-  if (form.to.value) params.set("to", new Date(new Date(form.to.value).getTime() + 86400000).toISOString());
+  // A date input's value is a local calendar day; "T00:00" makes Date read it as local midnight, not UTC.
+  if (form.from.value) params.set("from", new Date(`${form.from.value}T00:00`).toISOString());
+  if (form.to.value) {
+    const end = new Date(`${form.to.value}T00:00`);
+    end.setDate(end.getDate() + 1);
+    params.set("to", end.toISOString());
+  }
   return params;
 }
 
@@ -373,7 +511,7 @@ async function loadAudit(fresh) {
     el("td", { className: `outcome-${entry.outcome}`, text: entry.outcome }),
     el("td", { text: [entry.reason, entry.note].filter(Boolean).join(": ") }),
     el("td", {}, entry.rules.map((rule) => el("code", { text: `${rule} ` }))),
-    el("td", { className: "muted", text: `${entry.articleId} · ${entry.authorId} · ${entry.commentId.slice(0, 8)}` })]));
+    el("td", { className: "muted" }, [el("span", { text: `${entry.articleId} · ${entry.authorId} · ` }), el("code", { text: entry.commentId })])]));
   if (fresh) $("audit-rows").replaceChildren(...rows); else $("audit-rows").append(...rows);
   state.auditNext = result.data.next;
   $("audit-more").hidden = !state.auditNext;
