@@ -444,6 +444,7 @@ internal sealed partial class RuleSetParser
             AccountAgeDaysUnknownOrUnder = (int?)Number(Get(mapping, "account_age_days_unknown_or_under"), 1, 100_000),
             ApprovedCommentsUnder = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000),
             TextCharsUnder = (int?)Number(Get(mapping, "text_chars_under"), 1, 1_000_000),
+            ReportsAtLeast = (int?)Number(Get(mapping, "reports_at_least"), 1, 100_000),
         };
         return condition == new RuleCondition() ? null : condition;
     }
