@@ -1,6 +1,9 @@
 namespace Moderation.Rules;
 
-/// <summary>One comment to decide, with the author signals the site sent (either may be unknown).</summary>
+/// <summary>
+/// One comment to decide, with the author signals the site sent (either may be unknown) and, when it is decided again
+/// because readers reported it, how many reports it has.
+/// </summary>
 public sealed record CommentToModerate(
     Guid CommentId,
     string SiteId,
@@ -8,4 +11,5 @@ public sealed record CommentToModerate(
     string Text,
     DateTimeOffset SubmittedAt,
     int? AccountAgeDays = null,
-    int? ApprovedComments = null);
+    int? ApprovedComments = null,
+    int? ReaderReports = null);

@@ -44,7 +44,7 @@ public sealed class ModerationEngine
             }
 
             var rule = ruleSet.Rules[term.RuleIndex];
-            if (rule is ProximityRule)
+            if (ruleSet.PairsNearTerms[term.RuleIndex])
             {
                 proximityMatches.Add(m);
             }

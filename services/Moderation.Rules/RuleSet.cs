@@ -29,17 +29,15 @@ public sealed class RuleSet
 
         var terms = new List<CompiledTerm>();
         var others = new List<Rule>();
+        PairsNearTerms = new bool[rules.Count];
         for (var index = 0; index < rules.Count; index++)
         {
             rules[index].Index = index;
-            if (rules[index] is TermsRule termsRule)
+            var kind = RuleKinds.Of(rules[index]);
+            PairsNearTerms[index] = kind.PairsNearTerms;
+            if (kind.Terms is { } termsOf)
             {
-                terms.AddRange(termsRule.Terms.Select(pattern => new CompiledTerm(pattern, index)));
-            }
-            else if (rules[index] is ProximityRule proximity)
-            {
-                terms.AddRange(proximity.Terms.Select(pattern => new CompiledTerm(pattern, index)));
-                terms.AddRange(proximity.NearTerms.Select(pattern => new CompiledTerm(pattern, index, IsNear: true)));
+                terms.AddRange(termsOf(rules[index], index));
             }
             else
             {
@@ -58,12 +56,7 @@ public sealed class RuleSet
         Matcher = new TermMatcher(terms);
         OtherRules = [.. others];
         LookbackWindow = rules
-            .Select(rule => rule switch
-            {
-                DuplicateRule duplicate => duplicate.Window,
-                FloodRule flood => flood.Window,
-                _ => TimeSpan.Zero,
-            })
+            .Select(rule => RuleKinds.Of(rule).Lookback?.Invoke(rule) ?? TimeSpan.Zero)
             .DefaultIfEmpty(TimeSpan.Zero)
             .Max();
     }
@@ -93,4 +86,7 @@ public sealed class RuleSet
     internal TermMatcher Matcher { get; }
 
     internal Rule[] OtherRules { get; }
+
+    /// <summary>Per rule index: whether the engine pairs the rule's term matches with its near terms (<see cref="RuleKind.PairsNearTerms"/>).</summary>
+    internal bool[] PairsNearTerms { get; }
 }

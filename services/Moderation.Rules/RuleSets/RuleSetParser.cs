@@ -21,26 +21,6 @@ internal sealed partial class RuleSetParser
     private static readonly HashSet<string> CommonRuleKeys =
         ["id", "kind", "category", "severity", "action", "weight", "max_count", "when", "enabled", "description"];
 
-    private static readonly Dictionary<string, string[]> KindKeys = new()
-    {
-        ["terms"] = ["terms"],
-        ["proximity"] = ["terms", "near", "max_words_between"],
-        ["regex"] = ["pattern", "target", "case_sensitive"],
-        ["links"] = ["max_links", "allowed_domains", "denied_domains", "shorteners"],
-        ["length"] = ["min_chars", "max_chars"],
-        ["capitals"] = ["min_letters", "max_share"],
-        ["repetition"] = ["max_char_run", "max_word_repeats"],
-        ["personal_data"] = ["emails", "phones"],
-        ["duplicate"] = ["window", "min_similarity", "min_letters"],
-        ["flood"] = ["window", "max_comments"],
-    };
-
-    private static readonly Dictionary<string, string> DefaultCategory = new()
-    {
-        ["links"] = "link", ["length"] = "length", ["capitals"] = "shouting", ["repetition"] = "spam",
-        ["personal_data"] = "pii", ["duplicate"] = "duplicate", ["flood"] = "flood",
-    };
-
     private static readonly HashSet<string> Severities = ["low", "medium", "high", "critical"];
 
     private readonly string _file;
@@ -187,19 +167,19 @@ internal sealed partial class RuleSetParser
 
         _currentRule = id;
         var errorsBefore = _errors.Count;
-        var kind = Scalar(Get(mapping, "kind"));
-        if (kind is null || !KindKeys.TryGetValue(kind, out var kindKeys))
+        var kindName = Scalar(Get(mapping, "kind"));
+        if (RuleKinds.Find(kindName) is not { } kind)
         {
-            Error(mapping, $"'kind' must be one of {string.Join(", ", KindKeys.Keys)}");
+            Error(mapping, $"'kind' must be one of {string.Join(", ", RuleKinds.Names)}");
             return null;
         }
 
         foreach (var (keyNode, _) in mapping.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? string.Empty;
-            if (!CommonRuleKeys.Contains(key) && !kindKeys.Contains(key))
+            if (!CommonRuleKeys.Contains(key) && !kind.Keys.Contains(key))
             {
-                Error(keyNode, $"unknown key '{key}' for a {kind} rule");
+                Error(keyNode, $"unknown key '{key}' for a {kind.Name} rule");
             }
         }
 
@@ -208,7 +188,7 @@ internal sealed partial class RuleSetParser
             return null;
         }
 
-        var category = Scalar(Get(mapping, "category")) ?? DefaultCategory.GetValueOrDefault(kind);
+        var category = Scalar(Get(mapping, "category")) ?? kind.DefaultCategory;
         if (string.IsNullOrWhiteSpace(category))
         {
             Error(mapping, "rule needs a 'category' (profanity, slur, insult, threat, spam, link, ...)");
@@ -237,43 +217,7 @@ internal sealed partial class RuleSetParser
         var common = new CommonFields(id, category, severity, action, weight,
             (int?)Number(Get(mapping, "max_count"), 1, 1000) ?? 1, ParseCondition(Get(mapping, "when")), (int)mapping.Start.Line);
 
-        Rule? rule = kind switch
-        {
-            "terms" => BuildTerms(mapping),
-            "regex" => BuildRegex(mapping),
-            "proximity" => BuildProximity(mapping),
-            "links" => new LinkRule
-            {
-                MaxLinks = (int?)Number(Get(mapping, "max_links"), 0, 1000) ?? 0,
-                AllowedDomains = StringList(Get(mapping, "allowed_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
-                DeniedDomains = StringList(Get(mapping, "denied_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
-                Shorteners = Bool(Get(mapping, "shorteners")) ?? false,
-            },
-            "length" => BuildLength(mapping),
-            "capitals" => new CapitalsRule
-            {
-                MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 20,
-                MaxShare = Number(Get(mapping, "max_share"), 0.01, 1) ?? 0.7,
-            },
-            "repetition" => BuildRepetition(mapping),
-            "personal_data" => new PersonalDataRule
-            {
-                Emails = Bool(Get(mapping, "emails")) ?? true,
-                Phones = Bool(Get(mapping, "phones")) ?? true,
-            },
-            "duplicate" => new DuplicateRule
-            {
-                Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromHours(1),
-                MinSimilarity = Number(Get(mapping, "min_similarity"), 0.1, 1) ?? 0.9,
-                MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 12,
-            },
-            "flood" => new FloodRule
-            {
-                Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromMinutes(10),
-                MaxComments = (int?)Number(Get(mapping, "max_comments"), 1, 100_000) ?? 5,
-            },
-            _ => null,
-        };
+        var rule = kind.Parse(this, mapping);
 
         return _errors.Count == errorsBefore && rule is not null ? Init(rule, common) : null;
     }
@@ -295,7 +239,40 @@ internal sealed partial class RuleSetParser
         return rule;
     }
 
-    private TermsRule? BuildTerms(YamlMappingNode mapping)
+    internal LinkRule BuildLinks(YamlMappingNode mapping) => new()
+    {
+        MaxLinks = (int?)Number(Get(mapping, "max_links"), 0, 1000) ?? 0,
+        AllowedDomains = StringList(Get(mapping, "allowed_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
+        DeniedDomains = StringList(Get(mapping, "denied_domains")).Select(d => d.ToLowerInvariant()).ToArray(),
+        Shorteners = Bool(Get(mapping, "shorteners")) ?? false,
+    };
+
+    internal CapitalsRule BuildCapitals(YamlMappingNode mapping) => new()
+    {
+        MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 20,
+        MaxShare = Number(Get(mapping, "max_share"), 0.01, 1) ?? 0.7,
+    };
+
+    internal PersonalDataRule BuildPersonalData(YamlMappingNode mapping) => new()
+    {
+        Emails = Bool(Get(mapping, "emails")) ?? true,
+        Phones = Bool(Get(mapping, "phones")) ?? true,
+    };
+
+    internal DuplicateRule BuildDuplicate(YamlMappingNode mapping) => new()
+    {
+        Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromHours(1),
+        MinSimilarity = Number(Get(mapping, "min_similarity"), 0.1, 1) ?? 0.9,
+        MinLetters = (int?)Number(Get(mapping, "min_letters"), 1, 100_000) ?? 12,
+    };
+
+    internal FloodRule BuildFlood(YamlMappingNode mapping) => new()
+    {
+        Window = Duration(Get(mapping, "window")) ?? TimeSpan.FromMinutes(10),
+        MaxComments = (int?)Number(Get(mapping, "max_comments"), 1, 100_000) ?? 5,
+    };
+
+    internal TermsRule? BuildTerms(YamlMappingNode mapping)
     {
         var termsNode = Get(mapping, "terms");
         if (termsNode is null)
@@ -320,7 +297,7 @@ internal sealed partial class RuleSetParser
         };
     }
 
-    private ProximityRule? BuildProximity(YamlMappingNode mapping)
+    internal ProximityRule? BuildProximity(YamlMappingNode mapping)
     {
         var termsNode = Get(mapping, "terms");
         var nearNode = Get(mapping, "near");
@@ -341,7 +318,7 @@ internal sealed partial class RuleSetParser
     private List<TermPattern> Patterns(YamlNode node, string what) =>
         [.. ParseTerms(node, what).Select(written => TermPattern.Parse(written, out _)).OfType<TermPattern>()];
 
-    private RegexRule? BuildRegex(YamlMappingNode mapping)
+    internal RegexRule? BuildRegex(YamlMappingNode mapping)
     {
         var patternNode = Get(mapping, "pattern");
         var pattern = Scalar(patternNode);
@@ -408,7 +385,7 @@ internal sealed partial class RuleSetParser
         }
     }
 
-    private LengthRule? BuildLength(YamlMappingNode mapping)
+    internal LengthRule? BuildLength(YamlMappingNode mapping)
     {
         var min = (int?)Number(Get(mapping, "min_chars"), 0, 1_000_000);
         var max = (int?)Number(Get(mapping, "max_chars"), 1, 1_000_000);
@@ -423,7 +400,7 @@ internal sealed partial class RuleSetParser
         };
     }
 
-    private RepetitionRule? BuildRepetition(YamlMappingNode mapping)
+    internal RepetitionRule? BuildRepetition(YamlMappingNode mapping)
     {
         var maxRun = (int?)Number(Get(mapping, "max_char_run"), 1, 100_000);
         var maxRepeats = (int?)Number(Get(mapping, "max_word_repeats"), 1, 100_000);
@@ -467,6 +444,7 @@ internal sealed partial class RuleSetParser
             AccountAgeDaysUnknownOrUnder = (int?)Number(Get(mapping, "account_age_days_unknown_or_under"), 1, 100_000),
             ApprovedCommentsUnder = (int?)Number(Get(mapping, "approved_comments_under"), 1, 100_000),
             TextCharsUnder = (int?)Number(Get(mapping, "text_chars_under"), 1, 1_000_000),
+            ReportsAtLeast = (int?)Number(Get(mapping, "reports_at_least"), 1, 100_000),
         };
         return condition == new RuleCondition() ? null : condition;
     }

@@ -233,4 +233,20 @@ public sealed class RuleKindTests
         Assert.Equal(DecisionOutcome.Flag, TestRuleSets.Decide("hello", ruleSet, history).Outcome);
         Assert.Equal(DecisionOutcome.Approve, TestRuleSets.Decide("hello", ruleSet, history[..2]).Outcome);
     }
+
+    [Fact]
+    public void A_reports_condition_holds_a_comment_only_once_readers_reported_it_enough()
+    {
+        var ruleSet = TestRuleSets.Only("""
+            rules:
+              - { id: reported, kind: terms, category: insult, action: flag, terms: [clown], when: { reports_at_least: 2 } }
+            """);
+        var engine = new ModerationEngine();
+        CommentToModerate Reported(int? reports) => TestRuleSets.Comment("what a clown show") with { ReaderReports = reports };
+
+        Assert.Equal(DecisionOutcome.Approve, engine.Decide(Reported(null), ruleSet, []).Outcome);
+        Assert.Equal(DecisionOutcome.Approve, engine.Decide(Reported(1), ruleSet, []).Outcome);
+        Assert.Equal(DecisionOutcome.Flag, engine.Decide(Reported(2), ruleSet, []).Outcome);
+        Assert.Equal(DecisionOutcome.Flag, engine.Decide(Reported(7), ruleSet, []).Outcome);
+    }
 }
