@@ -6,8 +6,10 @@
 #     one, Debian's rabbitmq-server is installed (apt) and started here, and stopped again at the end.
 #   - Chromium for the browser tests, and docker-compose (v1) to validate docker-compose.yml: from apt.
 #   - Podman, debootstrap and the stand-in base images for the container smoke test: tools/containers/run.sh.
-#   - MongoDB cannot be installed here: its contract tests run when MONGODB_URI is set or Docker is present,
-#     and are reported as skipped otherwise.
+#   - MongoDB, in this order: MONGODB_URI when set; else Testcontainers.MongoDb where Docker runs; else the MongoDB
+#     wire-protocol emulator next to the repository (../shared/mongo-emulator, port MONGO_EMULATOR_PORT, default 27017),
+#     started here, exported as MONGODB_URI and stopped at the end. With none of them the MongoDB tests skip, naming
+#     why, except under CI=true, where no MongoDB is a failure.
 # Exits non-zero on any failure and ends with a line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,38 @@ stop_rabbitmq() {
     epmd -kill >/dev/null 2>&1 || true
   fi
 }
-trap stop_rabbitmq EXIT
+
+mongo_emulator=../shared/mongo-emulator
+mongo_emulator_port="${MONGO_EMULATOR_PORT:-27017}"
+started_mongo=0
+stop_mongo() {
+  if [ "$started_mongo" = 1 ]; then
+    started_mongo=0
+    "$mongo_emulator/stop" "$mongo_emulator_port" >/dev/null 2>&1 || true
+  fi
+}
+stop_services() { stop_rabbitmq; stop_mongo; }
+trap stop_services EXIT
+
+# MONGODB_URI, else Docker (the fixtures start MongoDB with Testcontainers), else the emulator.
+start_mongo() {
+  [ -n "${MONGODB_URI:-}" ] && return 0
+  have_docker && return 0
+  if [ -x "$mongo_emulator/start" ]; then
+    log "Starting the MongoDB wire-protocol emulator (port $mongo_emulator_port)"
+    local uri
+    if uri=$("$mongo_emulator/start" "$mongo_emulator_port"); then
+      started_mongo=1
+      export MONGODB_URI="$uri"
+      return 0
+    fi
+    echo "The MongoDB emulator did not start." >&2
+  else
+    echo "No MONGODB_URI, no Docker and no $mongo_emulator: the MongoDB tests will skip, saying so." >&2
+  fi
+  [ "${CI:-}" = "true" ] && return 1
+  return 0
+}
 
 start_rabbitmq() {
   apt_install rabbitmq-server || return 1
@@ -56,11 +89,17 @@ start_rabbitmq() {
 if [ -z "${RABBITMQ_URI:-}" ] && ! have_docker; then
   start_rabbitmq || { echo "Could not start RabbitMQ; the integration tests need one." >&2; exit 1; }
 fi
+if ! start_mongo; then
+  echo "CI=true and no MongoDB (MONGODB_URI, Docker or the emulator): the MongoDB tests cannot run." >&2
+  stop_services
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
 apt_install chromium docker-compose || echo "Could not install chromium/docker-compose: the tests that need them will say so." >&2
 
 log "Building (Release)"
 if ! dotnet build Moderation.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
-  stop_rabbitmq
+  stop_services
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
 fi
@@ -87,7 +126,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the run broke before reporting (build, crash or hang): count it, never pass silently
 fi
 
-stop_rabbitmq   # before the summary, which must be the last line
+stop_services   # before the summary, which must be the last line
 
 # The container form: the Dockerfiles built with Podman, docker-compose.yml run with three workers, and the
 # container smoke test through the nginx front (tools/containers/run.sh). Each of its checks counts as one test.

@@ -23,7 +23,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddModerationStorage();
+        builder.AddModerationStorage(StoreOwner.Ingestion, StoreOwner.Worker, StoreOwner.Publishing, StoreOwner.Review);
         builder.AddSiteApi();
         builder.AddIngestion();
         builder.AddWorker();

@@ -14,7 +14,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddModerationStorage();
+        builder.AddModerationStorage(StoreOwner.Ingestion);
         builder.AddSiteApi();
         builder.AddIngestion();
         builder.AddModerationMessaging(bus => bus.AddIngestionConsumers());

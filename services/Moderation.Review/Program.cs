@@ -13,7 +13,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddModerationStorage();
+        builder.AddModerationStorage(StoreOwner.Review);
         builder.AddReview();
         builder.AddModerationMessaging(bus => bus.AddReviewConsumers());
 

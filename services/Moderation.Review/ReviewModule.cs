@@ -26,6 +26,8 @@ public static class ReviewModule
         builder.Services.AddSingleton<ReviewSites>();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
+        builder.Services.AddSingleton<DecisionOutbox>();
+        builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddHostedService<BootstrapAdmin>();
         return builder;

@@ -3,9 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Storage.Hosting;
-using Moderation.Storage.Mongo;
 using Moderation.Storage.Resilience;
-using Moderation.Storage.Sqlite;
 using Polly;
 using Polly.Registry;
 
@@ -17,14 +15,20 @@ public static class StorageHostBuilderExtensions
     public const string HealthCheckName = "store";
 
     /// <summary>
-    /// Registers the stores of the provider chosen in <c>Storage:Provider</c> as singletons, the start-up schema
-    /// initializer, the store retry pipelines and a readiness health check named <c>store</c>.
+    /// Registers the stores of <paramref name="owners"/> (and only those) on the provider chosen in
+    /// <c>Storage:Provider</c> as singletons, the start-up schema initializer for those owners, the store retry
+    /// pipelines and a readiness health check named <c>store</c>. A service names itself; the composed host names all four.
     /// </summary>
-    public static IHostApplicationBuilder AddModerationStorage(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddModerationStorage(this IHostApplicationBuilder builder, params StoreOwner[] owners)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
+        ArgumentNullException.ThrowIfNull(owners);
+        if (owners.Length == 0)
+        {
+            throw new ArgumentException("Name the owners whose stores this service opens.", nameof(owners));
+        }
 
+        var services = builder.Services;
         services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
             .ValidateOnStart();
@@ -36,37 +40,54 @@ public static class StorageHostBuilderExtensions
 
         // The provider is chosen when the stores are first resolved, after the options have been validated.
         var contentRoot = builder.Environment.ContentRootPath;
-        services.TryAddSingleton<IModerationStores>(provider => CreateStores(provider, contentRoot));
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().CommentStatus);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().Idempotency);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ArticleComments);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewQueue);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorActivity);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().AuthorHistory);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorAccounts);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorTokens);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ModeratorSessions);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewAudit);
-        services.TryAddSingleton(provider => provider.GetRequiredService<IModerationStores>().ReviewComments);
+        services.TryAddSingleton(provider => OpenStores(provider, contentRoot, owners));
+        foreach (var owner in owners.Distinct())
+        {
+            RegisterOwnedStores(services, owner);
+        }
 
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(HealthCheckName, tags: ["ready"]);
         return builder;
     }
 
-    private static IModerationStores CreateStores(IServiceProvider provider, string contentRoot)
+    private static void RegisterOwnedStores(IServiceCollection services, StoreOwner owner)
+    {
+        switch (owner)
+        {
+            case StoreOwner.Ingestion:
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentStatus);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
+                break;
+            case StoreOwner.Worker:
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorActivity);
+                break;
+            case StoreOwner.Publishing:
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ArticleComments);
+                break;
+            case StoreOwner.Review:
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewQueue);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorAccounts);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorTokens);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorSessions);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewAudit);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewComments);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner.");
+        }
+    }
+
+    private static ModerationStores OpenStores(IServiceProvider provider, string contentRoot, IEnumerable<StoreOwner> owners)
     {
         var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var pipelines = provider.GetRequiredService<ResiliencePipelineProvider<string>>();
-        var storePipeline = pipelines.GetPipeline(StoreResilience.PipelineName);
-        var startupPipeline = pipelines.GetPipeline(StoreResilience.StartupPipelineName);
-        return options.Provider switch
-        {
-            StorageProvider.Sqlite => new SqliteStores(
-                Path.Combine(contentRoot, options.Sqlite.Path), storePipeline, startupPipeline),
-            StorageProvider.MongoDb => new MongoStores(options.MongoDb, storePipeline, startupPipeline),
-            _ => throw new OptionsValidationException(
-                StorageOptions.SectionName, typeof(StorageOptions), ["Storage:Provider must be Sqlite or MongoDb."]),
-        };
+        return ModerationStores.Open(
+            options,
+            Path.Combine(contentRoot, options.Sqlite.Path),
+            owners,
+            pipelines.GetPipeline(StoreResilience.PipelineName),
+            pipelines.GetPipeline(StoreResilience.StartupPipelineName));
     }
 }

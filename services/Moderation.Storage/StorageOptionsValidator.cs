@@ -28,9 +28,9 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 failures.Add("Storage:MongoDb:ConnectionString is required when Storage:Provider is MongoDb.");
             }
 
-            if (string.IsNullOrWhiteSpace(options.MongoDb?.Database))
+            if (options.MongoDb is { Database: { } database } && database.Length > 0 && string.IsNullOrWhiteSpace(database))
             {
-                failures.Add("Storage:MongoDb:Database must not be empty.");
+                failures.Add("Storage:MongoDb:Database must not be blank: leave it unset for a database per service.");
             }
 
             if (options.MongoDb is { ActivityRetention: var retention } && retention <= TimeSpan.Zero)

@@ -13,7 +13,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddModerationStorage();
+        builder.AddModerationStorage(StoreOwner.Worker);
         builder.AddWorker();
         builder.AddModerationMessaging(bus => bus.AddWorkerConsumers());
 

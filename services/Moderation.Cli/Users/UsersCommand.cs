@@ -2,9 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Moderation.Storage;
-using Moderation.Storage.Mongo;
 using Moderation.Storage.Review;
-using Moderation.Storage.Sqlite;
 
 namespace Moderation.Cli.Users;
 
@@ -111,13 +109,12 @@ internal static class UsersCommand
     }
 
     /// <summary>The store from the services' own settings: environment variables, then <c>--Storage:…=value</c> arguments.</summary>
-    private static async Task<IModerationStores> OpenStoresAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <remarks>Opens only the Review service's stores: accounts live there.</remarks>
+    private static Task<ModerationStores> OpenStoresAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine([.. arguments]).Build();
         var options = new StorageOptions();
         configuration.GetSection(StorageOptions.SectionName).Bind(options);
-        return options.Provider == StorageProvider.MongoDb
-            ? await MongoStores.CreateAsync(options.MongoDb, cancellationToken: cancellationToken)
-            : await SqliteStores.CreateAsync(Path.GetFullPath(options.Sqlite.Path), cancellationToken: cancellationToken);
+        return ModerationStores.OpenAsync(options, [StoreOwner.Review], cancellationToken: cancellationToken);
     }
 }

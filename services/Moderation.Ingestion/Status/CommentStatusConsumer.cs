@@ -23,8 +23,12 @@ public sealed class CommentStatusConsumer(ICommentStatusStore statuses) :
             _ => CommentStatus.Flagged,
         };
 
-        await EnsureRecordAsync(comment, context.CancellationToken);
-        await statuses.ApplyModerationAsync(comment.Id, status, decision, context.CancellationToken);
+        // One write in the common case; the record is rebuilt only when the update found nothing to change.
+        if (!await statuses.ApplyModerationAsync(comment.Id, status, decision, context.CancellationToken) &&
+            await EnsureRecordAsync(comment, context.CancellationToken))
+        {
+            await statuses.ApplyModerationAsync(comment.Id, status, decision, context.CancellationToken);
+        }
     }
 
     public async Task Consume(ConsumeContext<CommentApproved> context)

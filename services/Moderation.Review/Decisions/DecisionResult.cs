@@ -4,7 +4,7 @@ public enum DecisionResult
 {
     Decided,
 
-    /// <summary>Somebody decided the item first; nothing was published.</summary>
+    /// <summary>Somebody decided the item first; this decision was not recorded and nothing was sent.</summary>
     AlreadyDecided,
 
     /// <summary>Another moderator holds the item's lease.</summary>

@@ -5,14 +5,15 @@ using Moderation.Storage.Review;
 namespace Moderation.Review.Decisions;
 
 /// <summary>
-/// Records a moderator's decision: publishes CommentApproved or CommentRejected (Publishing and Ingestion act on it),
-/// marks the item decided, writes the audit entry and the author's log.
+/// Records a moderator's decision first, in one conditional write that also marks its event unsent (the outbox);
+/// then writes the audit entry and the author's log, and sends the event (CommentApproved or CommentRejected) through
+/// <see cref="DecisionOutbox"/>. Two moderators deciding at once: exactly one write wins, the other is told why.
 /// </summary>
 public sealed class ReviewDecider(
     IReviewQueueStore queue,
     IReviewAuditStore audit,
     IReviewCommentLogStore comments,
-    IPublishEndpoint publish,
+    DecisionOutbox outbox,
     TimeProvider clock)
 {
     public async Task<DecisionResult> DecideAsync(
@@ -30,22 +31,12 @@ public sealed class ReviewDecider(
         }
 
         var decision = new ModeratorDecision(moderator, Describe(reason, note), now);
-
-        // Publish before marking the item decided: if the broker is down the item stays pending and can be decided
-        // again, rather than being decided with no event sent. Consumers are idempotent, so a retry is harmless.
-        if (approve)
-        {
-            await publish.Publish(new CommentApproved(item.Comment, decision), cancellationToken);
-        }
-        else
-        {
-            await publish.Publish(new CommentRejected(item.Comment, decision), cancellationToken);
-        }
-
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
-        if (!await queue.DecideAsync(item.Comment.Id, status, decision, cancellationToken))
+        if (!await queue.DecideAsync(item.Comment.Id, status, decision, now, cancellationToken))
         {
-            return DecisionResult.AlreadyDecided;
+            // Lost to another decision, or another moderator claimed the item since it was read.
+            var current = await queue.GetAsync(item.Comment.Id, cancellationToken);
+            return current is { Status: ReviewItemStatus.Pending } ? DecisionResult.LeasedByOther : DecisionResult.AlreadyDecided;
         }
 
         await audit.AppendAsync(
@@ -56,6 +47,7 @@ public sealed class ReviewDecider(
             cancellationToken);
         await comments.SetOutcomeAsync(
             item.Comment.Id, approve ? ReviewCommentOutcome.Approved : ReviewCommentOutcome.Rejected, cancellationToken);
+        await outbox.TrySendAsync(item with { Status = status, Review = decision, Lease = null }, cancellationToken);
         return DecisionResult.Decided;
     }
 

@@ -200,13 +200,13 @@ internal sealed class TermMatcher
             }
         }
 
-        private readonly void Walk(int node, int position, char last, int steps, int masks)
+        private readonly void Walk(int node, int position, char last, int steps, int masks, bool folded = false)
         {
             while (true)
             {
                 if (trie.HasTerminals(node))
                 {
-                    Report(node, position);
+                    Report(node, position, folded);
                 }
 
                 if (position >= text.Count || steps >= MaxWalkSteps)
@@ -220,16 +220,23 @@ internal sealed class TermMatcher
                         var primary = text.Primary[position];
                         if (primary == '*')
                         {
-                            WalkMask(node, position, last, steps, masks);
+                            WalkMask(node, position, last, steps, masks, folded);
                             return;
                         }
 
                         var alternate = text.Alternate[position];
                         var primaryChild = trie.Child(node, primary);
                         var alternateChild = alternate == '\0' ? TermTrie.None : trie.Child(node, alternate);
+                        if (last != '\0' && (primary == last || alternate == last) && (primaryChild != TermTrie.None || alternateChild != TermTrie.None))
+                        {
+                            // A repeated letter the term may go on with may still be stretched writing: "loosers" is
+                            // "losers" even when another term goes on with a second o ("look").
+                            Walk(node, position + 1, last, steps + 1, masks, folded: true);
+                        }
+
                         if (primaryChild != TermTrie.None && alternateChild != TermTrie.None)
                         {
-                            Walk(primaryChild, position + 1, primary, steps + 1, masks);
+                            Walk(primaryChild, position + 1, primary, steps + 1, masks, folded);
                             (node, last) = (alternateChild, alternate);
                         }
                         else if (primaryChild != TermTrie.None)
@@ -259,7 +266,7 @@ internal sealed class TermMatcher
                             else
                             {
                                 // Both: the phrase goes on across the space, or the separator is skipped.
-                                Walk(phraseSpace, position + 1, ' ', steps + 1, masks);
+                                Walk(phraseSpace, position + 1, ' ', steps + 1, masks, folded);
                             }
                         }
                         else if (last == '\0')
@@ -286,7 +293,7 @@ internal sealed class TermMatcher
         }
 
         /// <summary>A masked letter (<c>f*ck</c>) stands for any letter the term may go on with.</summary>
-        private readonly void WalkMask(int node, int position, char last, int steps, int masks)
+        private readonly void WalkMask(int node, int position, char last, int steps, int masks, bool folded)
         {
             if (masks >= MaxMasksPerMatch || last == '\0')
             {
@@ -299,17 +306,21 @@ internal sealed class TermMatcher
             {
                 if (keys[k] != ' ')
                 {
-                    Walk(children[k], position + 1, keys[k], steps + 1, masks + 1);
+                    Walk(children[k], position + 1, keys[k], steps + 1, masks + 1, folded);
                 }
             }
         }
 
-        private readonly void Report(int node, int end)
+        /// <summary>
+        /// Reports the terms ending here. An allowed word read by folding a doubled letter the text really has
+        /// ("nigger" read as "niger") is not that word: only the literal reading may allow.
+        /// </summary>
+        private readonly void Report(int node, int end, bool folded)
         {
             var atWordEnd = end >= text.Count || text.Kind[end] != ElementKind.Letter;
             foreach (var termId in trie.Terminals(node))
             {
-                if (matcher._anchoredEnd[termId] && !atWordEnd)
+                if ((matcher._anchoredEnd[termId] && !atWordEnd) || (folded && matcher._terms[termId].IsAllowed))
                 {
                     continue;
                 }

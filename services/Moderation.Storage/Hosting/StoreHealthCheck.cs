@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Moderation.Storage.Hosting;
 
 /// <summary>Readiness: one cheap round trip to the database (SQLite <c>select 1</c>, MongoDB <c>ping</c>).</summary>
-internal sealed class StoreHealthCheck(IModerationStores stores) : IHealthCheck
+internal sealed class StoreHealthCheck(ModerationStores stores) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

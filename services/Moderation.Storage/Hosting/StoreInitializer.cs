@@ -7,16 +7,16 @@ namespace Moderation.Storage.Hosting;
 /// Creates tables and indexes before the service takes traffic. Transient faults are retried with backoff; if the store
 /// stays unreachable the host fails to start, so the orchestrator restarts it rather than serving errors.
 /// </summary>
-internal sealed partial class StoreInitializer(IModerationStores stores, ILogger<StoreInitializer> logger) : IHostedService
+internal sealed partial class StoreInitializer(ModerationStores stores, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await stores.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        LogReady(logger, stores.GetType().Name);
+        LogReady(logger, string.Join(", ", stores.Owners));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store schema ready ({Stores})")]
-    private static partial void LogReady(ILogger logger, string stores);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store schema ready ({Owners})")]
+    private static partial void LogReady(ILogger logger, string owners);
 }

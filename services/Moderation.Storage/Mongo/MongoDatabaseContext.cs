@@ -5,8 +5,8 @@ using Polly;
 
 namespace Moderation.Storage.Mongo;
 
-/// <summary>The database, its collections and indexes, shared by the five MongoDB stores.</summary>
-internal sealed class MongoDatabaseContext
+/// <summary>One owner's database: the collections its stores use, and only that owner's indexes.</summary>
+internal sealed class MongoDatabaseContext : IStoreDatabase
 {
     public const string ArticleReadIndex = "SiteId_ArticleId_PublishedAt_Id";
 
@@ -15,9 +15,14 @@ internal sealed class MongoDatabaseContext
     private readonly TimeSpan _activityRetention;
 
     public MongoDatabaseContext(
-        IMongoDatabase database, TimeSpan activityRetention, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
+        IMongoDatabase database,
+        StoreOwner owner,
+        TimeSpan activityRetention,
+        ResiliencePipeline pipeline,
+        ResiliencePipeline startupPipeline)
     {
         Database = database;
+        Owner = owner;
         _activityRetention = activityRetention;
         _pipeline = pipeline;
         _indexes = new InitializationGate(
@@ -31,6 +36,8 @@ internal sealed class MongoDatabaseContext
     }
 
     public IMongoDatabase Database { get; }
+
+    public StoreOwner Owner { get; }
 
     public IMongoCollection<CommentStatusDocument> CommentStatus { get; }
 
@@ -76,8 +83,23 @@ internal sealed class MongoDatabaseContext
             cancellationToken);
 
     // createIndexes is idempotent for an identical spec, so every replica may run it at start-up.
-    private async ValueTask CreateIndexesAsync(CancellationToken cancellationToken)
+    private ValueTask CreateIndexesAsync(CancellationToken cancellationToken) => Owner switch
     {
+        StoreOwner.Ingestion => CreateIngestionIndexesAsync(cancellationToken),
+        StoreOwner.Worker => CreateWorkerIndexesAsync(cancellationToken),
+        StoreOwner.Publishing => CreatePublishingIndexesAsync(cancellationToken),
+        StoreOwner.Review => CreateReviewIndexesAsync(cancellationToken),
+        _ => throw new InvalidOperationException($"Unknown store owner {Owner}."),
+    };
+
+    private async ValueTask CreateIngestionIndexesAsync(CancellationToken cancellationToken) =>
+        await Idempotency.Indexes.CreateOneAsync(
+            new CreateIndexModel<IdempotencyDocument>(
+                Builders<IdempotencyDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.Key),
+                new CreateIndexOptions { Name = "SiteId_Key_unique", Unique = true }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask CreatePublishingIndexesAsync(CancellationToken cancellationToken) =>
         await ArticleComments.Indexes.CreateOneAsync(
             new CreateIndexModel<PublishedCommentDocument>(
                 Builders<PublishedCommentDocument>.IndexKeys
@@ -85,19 +107,7 @@ internal sealed class MongoDatabaseContext
                 new CreateIndexOptions { Name = ArticleReadIndex }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        await Idempotency.Indexes.CreateOneAsync(
-            new CreateIndexModel<IdempotencyDocument>(
-                Builders<IdempotencyDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.Key),
-                new CreateIndexOptions { Name = "SiteId_Key_unique", Unique = true }),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        await ReviewQueue.Indexes.CreateOneAsync(
-            new CreateIndexModel<ReviewItemDocument>(
-                Builders<ReviewItemDocument>.IndexKeys
-                    .Ascending(d => d.SiteId).Ascending(d => d.Status).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
-                new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-
+    private async ValueTask CreateWorkerIndexesAsync(CancellationToken cancellationToken) =>
         await AuthorActivity.Indexes.CreateManyAsync(
             [
                 new CreateIndexModel<AuthorActivityDocument>(
@@ -109,6 +119,26 @@ internal sealed class MongoDatabaseContext
                     new CreateIndexOptions { Name = "SubmittedAt_ttl", ExpireAfter = _activityRetention }),
             ],
             cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask CreateReviewIndexesAsync(CancellationToken cancellationToken)
+    {
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys
+                    .Ascending(d => d.SiteId).Ascending(d => d.Status).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
+                new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The outbox relay's scan: only decisions whose event is unsent are in this index, so it stays tiny.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending(d => d.DecisionUnsent),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = "DecisionUnsent_partial",
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Eq(d => d.DecisionUnsent, true),
+                }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
 
         await MongoReviewIndexes.CreateAsync(Database, cancellationToken).ConfigureAwait(false);
     }

@@ -50,25 +50,61 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
                 Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending), cancellationToken: token),
             cancellationToken);
 
+    // One updateOne on one document: the status, the lease condition and the outbox flag change together or not at all.
     public Task<bool> DecideAsync(
-        Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default)
     {
         ReviewDecisions.EnsureDecided(status);
+        ArgumentNullException.ThrowIfNull(review);
         return context.RunAsync(
             async token =>
             {
                 var result = await context.ReviewQueue.UpdateOneAsync(
-                    Filter.Eq(d => d.Id, commentId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending),
+                    Filter.Eq(d => d.Id, commentId)
+                        & Filter.Eq(d => d.Status, ReviewItemStatus.Pending)
+                        & (Unleased(now) | Filter.Eq(d => d.LeasedBy, review.ModeratorId)),
                     Update
                         .Set(d => d.Status, status)
                         .Set(d => d.Review, ModeratorDecisionDocument.From(review))
                         .Set(d => d.LeasedBy, null)
-                        .Set(d => d.LeaseExpiresAt, null),
+                        .Set(d => d.LeaseExpiresAt, null)
+                        .Set(d => d.DecisionUnsent, true),
                     cancellationToken: token).ConfigureAwait(false);
                 return result.ModifiedCount == 1;
             },
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return context.RunAsync<IReadOnlyList<ReviewItem>>(
+            async token =>
+            {
+                var documents = await context.ReviewQueue.Find(Filter.Eq(d => d.DecisionUnsent, true))
+                    .Sort(Builders<ReviewItemDocument>.Sort.Ascending(d => d.Review!.DecidedAt).Ascending(d => d.Id))
+                    .Limit(limit)
+                    .ToListAsync(token).ConfigureAwait(false);
+                return [.. documents.Select(d => d.ToRecord())];
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.UpdateOneAsync(
+                    Filter.Eq(d => d.Id, commentId) & Filter.Eq(d => d.DecisionUnsent, true),
+                    Update.Set(d => d.DecisionUnsent, false),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken);
 
     // findAndModify matches and writes one document atomically; a concurrent claim that changed it first makes the
     // server re-evaluate the filter, so two moderators never both get the same item.

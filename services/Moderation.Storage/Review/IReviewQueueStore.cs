@@ -20,11 +20,23 @@ public interface IReviewQueueStore
     Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) while the item is still Pending,
-    /// so a repeated or concurrent decision never overwrites the first. Returns true when it changed the item.
+    /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) in one conditional write: only
+    /// while the item is Pending, and only when nobody else holds its lease at <paramref name="now"/> (unleased, lapsed
+    /// or held by <see cref="ModeratorDecision.ModeratorId"/>), so a repeated or concurrent decision never overwrites the
+    /// first. The same write marks the decision's event unsent (the outbox). Returns true when it changed the item.
     /// </summary>
     Task<bool> DecideAsync(
-        Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default);
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Decided items whose event the broker has not confirmed yet (the outbox), oldest decision first.</summary>
+    Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the decision's event sent, once the broker confirmed it; false when nothing was unsent.</summary>
+    Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Leases the first pending item that matches the query and that nobody holds at <paramref name="now"/>, in one

@@ -4,19 +4,21 @@ using Polly;
 namespace Moderation.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite file shared by the five stores. Each operation opens its own pooled connection, so the stores are safe to
+/// One owner's tables in a SQLite file (the composed host keeps every owner in one file). Each operation opens its own pooled connection, so the stores are safe to
 /// use from many threads, and WAL plus busy_timeout let two processes (two worker instances) share the file.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : IStoreDatabase
 {
     private const int BusyTimeoutMilliseconds = 5000;
 
     private readonly string _connectionString;
     private readonly ResiliencePipeline _pipeline;
     private readonly InitializationGate _schema;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
-    public SqliteDatabase(string path, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
+    public SqliteDatabase(string path, StoreOwner owner, ResiliencePipeline pipeline, ResiliencePipeline startupPipeline)
     {
+        Owner = owner;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -28,6 +30,8 @@ internal sealed class SqliteDatabase
             cancellationToken => startupPipeline.ExecuteAsync(CreateSchemaAsync, cancellationToken).AsTask());
     }
 
+    public StoreOwner Owner { get; }
+
     public Task InitializeAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken).AsTask();
 
     public async Task PingAsync(CancellationToken cancellationToken)
@@ -37,7 +41,12 @@ internal sealed class SqliteDatabase
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs one store operation on its own connection, retried on a busy or locked database.</summary>
+    /// <summary>
+    /// Runs one store operation on its own connection, retried on a busy or locked database. Operations of this
+    /// process take turns: SQLite has one writer at a time anyway, and a connection that finds the file locked sleeps
+    /// (SQLite's busy handler backs off by up to 100 ms, Microsoft.Data.Sqlite by 150 ms), which under concurrent
+    /// submits cost far more than waiting in line. Other processes on the same file still meet busy_timeout.
+    /// </summary>
     public async Task<T> RunAsync<T>(
         Func<SqliteConnection, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -45,8 +54,16 @@ internal sealed class SqliteDatabase
         return await _pipeline.ExecuteAsync(
             async token =>
             {
-                await using var connection = await OpenAsync(token).ConfigureAwait(false);
-                return await operation(connection, token).ConfigureAwait(false);
+                await _turn.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    await using var connection = await OpenAsync(token).ConfigureAwait(false);
+                    return await operation(connection, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _turn.Release();
+                }
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -90,10 +107,24 @@ internal sealed class SqliteDatabase
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var schema = connection.Command(SqliteSchema.Script))
+        await using (var schema = connection.Command(SqliteSchema.For(Owner)))
         {
             schema.Transaction = transaction;
             await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var upgrade in SqliteSchema.UpgradesFor(Owner))
+        {
+            await using var command = connection.Command(upgrade);
+            command.Transaction = transaction;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Added by an earlier start (or by the table's current CREATE statement).
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

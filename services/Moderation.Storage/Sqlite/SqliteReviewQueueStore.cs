@@ -74,24 +74,58 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             cancellationToken);
 
     public Task<bool> DecideAsync(
-        Guid commentId, ReviewItemStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default)
     {
         ReviewDecisions.EnsureDecided(status);
+        ArgumentNullException.ThrowIfNull(review);
         return database.RunAsync(
             async (connection, token) =>
             {
                 await using var command = connection.Command(
-                    """
-                    UPDATE review_queue SET status = @status, review = @review, leased_by = NULL, lease_expires_at = NULL
-                    WHERE comment_id = @id AND status = 'Pending'
+                    $"""
+                    UPDATE review_queue SET status = @status, review = @review, leased_by = NULL, lease_expires_at = NULL,
+                                            decision_unsent = 1, decided_at = @decided
+                    WHERE comment_id = @id AND status = 'Pending' AND ({Unleased} OR leased_by = @moderator)
                     """,
                     ("@id", commentId.ToKey()),
                     ("@status", status.ToString()),
-                    ("@review", SqliteJson.Serialize(review)));
+                    ("@review", SqliteJson.Serialize(review)),
+                    ("@decided", StoredTime.ToMilliseconds(review.DecidedAt)),
+                    ("@moderator", review.ModeratorId),
+                    ("@now", StoredTime.ToMilliseconds(now)));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
             },
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return database.RunAsync<IReadOnlyList<ReviewItem>>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "SELECT * FROM review_queue WHERE decision_unsent = 1 ORDER BY decided_at, comment_id LIMIT @limit",
+                    ("@limit", limit));
+                return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "UPDATE review_queue SET decision_unsent = 0 WHERE comment_id = @id AND decision_unsent = 1",
+                    ("@id", commentId.ToKey()));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
 
     // One UPDATE picks and leases the item: SQLite runs one writer at a time, and the lease condition is checked
     // again in the outer WHERE, so two claims can never both win the same row.

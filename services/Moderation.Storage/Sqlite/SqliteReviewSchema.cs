@@ -1,6 +1,6 @@
 namespace Moderation.Storage.Sqlite;
 
-/// <summary>The Review service's own tables (accounts, tokens, audit log, comment log), appended to <see cref="SqliteSchema"/>.</summary>
+/// <summary>The Review service's own tables (accounts, tokens, audit log, comment log), part of the Review owner's <see cref="SqliteSchema"/>.</summary>
 internal static class SqliteReviewSchema
 {
     public const string Script = """

@@ -1,12 +1,36 @@
 namespace Moderation.Storage.Sqlite;
 
 /// <summary>
-/// Tables of the SQLite store. Ids are lower-case "D" text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order
+/// Tables of the SQLite store, per owner. Ids are lower-case "D" text, whose text order is <see cref="Guid.CompareTo(Guid)"/>'s order
 /// and MongoDB's order for standard-representation GUIDs; times are Unix milliseconds so they sort as numbers.
 /// </summary>
 internal static class SqliteSchema
 {
-    public const string Script = """
+    public static string For(StoreOwner owner) => owner switch
+    {
+        StoreOwner.Ingestion => Ingestion,
+        StoreOwner.Worker => Worker,
+        StoreOwner.Publishing => Publishing,
+        StoreOwner.Review => Review,
+        _ => throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner."),
+    };
+
+    /// <summary>
+    /// Columns added after a table was first shipped, for files created before: each runs once, and "duplicate column"
+    /// means it already did. Indexes on such columns come after them.
+    /// </summary>
+    public static IReadOnlyList<string> UpgradesFor(StoreOwner owner) => owner switch
+    {
+        StoreOwner.Review =>
+        [
+            "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
+        ],
+        _ => [],
+    };
+
+    private const string Ingestion = """
         CREATE TABLE IF NOT EXISTS comment_status (
             id           TEXT    NOT NULL PRIMARY KEY,
             site_id      TEXT    NOT NULL,
@@ -28,44 +52,6 @@ internal static class SqliteSchema
             PRIMARY KEY (site_id, key)
         ) WITHOUT ROWID;
 
-        CREATE TABLE IF NOT EXISTS article_comments (
-            id           TEXT    NOT NULL PRIMARY KEY,
-            site_id      TEXT    NOT NULL,
-            article_id   TEXT    NOT NULL,
-            author_id    TEXT    NOT NULL,
-            author_name  TEXT    NOT NULL,
-            body         TEXT    NOT NULL,
-            parent_id    TEXT    NULL,
-            published_at INTEGER NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_article_comments_read
-            ON article_comments (site_id, article_id, published_at, id);
-
-        CREATE TABLE IF NOT EXISTS review_queue (
-            comment_id   TEXT    NOT NULL PRIMARY KEY,
-            site_id      TEXT    NOT NULL,
-            status       TEXT    NOT NULL,
-            queued_at    INTEGER NOT NULL,
-            comment      TEXT    NOT NULL,
-            decision     TEXT    NOT NULL,
-            review       TEXT    NULL,
-            leased_by    TEXT    NULL,
-            lease_expires_at INTEGER NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
-            ON review_queue (site_id, status, queued_at, comment_id);
-
-        CREATE TABLE IF NOT EXISTS author_activity (
-            comment_id   TEXT    NOT NULL PRIMARY KEY,
-            site_id      TEXT    NOT NULL,
-            author_id    TEXT    NOT NULL,
-            submitted_at INTEGER NOT NULL,
-            text         TEXT    NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_author_activity_author
-            ON author_activity (site_id, author_id, submitted_at, comment_id);
-        CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
-            ON author_activity (submitted_at);
         CREATE TABLE IF NOT EXISTS author_history (
             seq          INTEGER PRIMARY KEY AUTOINCREMENT,
             comment_id   TEXT    NOT NULL UNIQUE,
@@ -78,5 +64,52 @@ internal static class SqliteSchema
             ON author_history (site_id, author_id, seq);
         CREATE INDEX IF NOT EXISTS ix_author_history_submitted
             ON author_history (submitted_at);
+        """;
+
+    private const string Publishing = """
+        CREATE TABLE IF NOT EXISTS article_comments (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            article_id   TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            author_name  TEXT    NOT NULL,
+            body         TEXT    NOT NULL,
+            parent_id    TEXT    NULL,
+            published_at INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_article_comments_read
+            ON article_comments (site_id, article_id, published_at, id);
+        """;
+
+    private const string Review = """
+        CREATE TABLE IF NOT EXISTS review_queue (
+            comment_id   TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            status       TEXT    NOT NULL,
+            queued_at    INTEGER NOT NULL,
+            comment      TEXT    NOT NULL,
+            decision     TEXT    NOT NULL,
+            review       TEXT    NULL,
+            leased_by    TEXT    NULL,
+            lease_expires_at INTEGER NULL,
+            decision_unsent  INTEGER NOT NULL DEFAULT 0,
+            decided_at   INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
+            ON review_queue (site_id, status, queued_at, comment_id);
         """ + SqliteReviewSchema.Script;
+
+    private const string Worker = """
+        CREATE TABLE IF NOT EXISTS author_activity (
+            comment_id   TEXT    NOT NULL PRIMARY KEY,
+            site_id      TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            text         TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_author_activity_author
+            ON author_activity (site_id, author_id, submitted_at, comment_id);
+        CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
+            ON author_activity (submitted_at);
+        """;
 }

@@ -1,6 +1,6 @@
 using Moderation.Cli;
 using Moderation.Storage.Review;
-using Moderation.Storage.Sqlite;
+using Moderation.Storage;
 
 namespace Moderation.Rules.Tests.Cli;
 
@@ -29,7 +29,7 @@ public sealed class UsersCommandTests
         using var folder = new TempFolder();
         var path = $"--Storage:Sqlite:Path={Path.Combine(folder.Path, "moderation.db")}";
         Assert.Equal(0, Run("first-password-0001\n", "users", "add", "--username", "ann", "--password-stdin", path).ExitCode);
-        await using (var stores = await SqliteStores.CreateAsync(Path.Combine(folder.Path, "moderation.db")))
+        await using (var stores = await ModerationStores.OpenSqliteAsync(Path.Combine(folder.Path, "moderation.db")))
         {
             await stores.ModeratorSessions.AddAsync(new ModeratorSession("session-hash", "ann", DateTimeOffset.UtcNow));
         }
@@ -42,7 +42,7 @@ public sealed class UsersCommandTests
         Assert.Equal(1, unknown.ExitCode);
         Assert.Equal(0, exitCode);
         Assert.Contains("ended 1 session", output);
-        await using var after = await SqliteStores.CreateAsync(Path.Combine(folder.Path, "moderation.db"));
+        await using var after = await ModerationStores.OpenSqliteAsync(Path.Combine(folder.Path, "moderation.db"));
         var account = await after.ModeratorAccounts.GetAsync("ann");
         Assert.True(ModeratorPasswords.Verify(account!, "second-password-0002"));
         Assert.False(ModeratorPasswords.Verify(account!, "first-password-0001"));

@@ -33,6 +33,21 @@ public sealed class TermMatcherTests
     }
 
     [Theory]
+    [InlineData("what loosers", "loosers")]
+    [InlineData("what looooosers", "looooosers")]
+    [InlineData("what losers", "losers")]
+    public void Stretched_writing_is_found_even_when_another_term_goes_on_with_the_repeated_letter(string text, string expectedMatch)
+    {
+        // "look down" continues "lo" with a second o: the walk must still try the doubled o as stretched writing.
+        var withoutNeighbour = TestRuleSets.Only("rules:\n  - { id: i, kind: terms, category: insult, action: flag, terms: [losers] }\n");
+        var withNeighbour = TestRuleSets.Only("rules:\n  - { id: i, kind: terms, category: insult, action: flag, terms: [losers, look down] }\n");
+
+        Assert.Equal(expectedMatch, Assert.Single(TestRuleSets.Decide(text, withoutNeighbour).Hits).Match);
+        Assert.Equal(expectedMatch, Assert.Single(TestRuleSets.Decide(text, withNeighbour).Hits).Match);
+        Assert.Equal("look down", Assert.Single(TestRuleSets.Decide("they look down on us", withNeighbour).Hits).Match);
+    }
+
+    [Theory]
     [InlineData("ass", "ass")]
     [InlineData("you ass", "ass")]
     [InlineData("sh1t", "sh1t")]

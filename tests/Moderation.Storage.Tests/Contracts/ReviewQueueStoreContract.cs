@@ -60,8 +60,8 @@ public abstract class ReviewQueueStoreContract : StoreContract
         await Store.AddAsync(item);
         var review = TestData.Review(TestData.BaseTime.AddMinutes(3));
 
-        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, review));
-        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, review with { ModeratorId = "other" }));
+        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, review, review.DecidedAt));
+        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, review with { ModeratorId = "other" }, review.DecidedAt));
 
         Assert.Empty(await Store.ListPendingAsync(site, 10));
         AssertSameItem(item with { Status = ReviewItemStatus.Approved, Review = review }, await Store.GetAsync(item.Comment.Id));
@@ -74,7 +74,7 @@ public abstract class ReviewQueueStoreContract : StoreContract
         await Store.AddAsync(item);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
-            () => Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Pending, TestData.Review(TestData.BaseTime)));
+            () => Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Pending, TestData.Review(TestData.BaseTime), TestData.BaseTime));
     }
 
     [SkippableFact]

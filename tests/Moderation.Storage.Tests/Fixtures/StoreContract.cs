@@ -6,12 +6,12 @@ namespace Moderation.Storage.Tests.Fixtures;
 /// </summary>
 public abstract class StoreContract : IAsyncLifetime
 {
-    private IModerationStores? _stores;
+    private ModerationStores? _stores;
 
-    protected IModerationStores Stores => _stores ?? throw new InvalidOperationException("Stores are created in InitializeAsync.");
+    protected ModerationStores Stores => _stores ?? throw new InvalidOperationException("Stores are created in InitializeAsync.");
 
     /// <summary>Creates initialised stores, or skips the test when the provider is not reachable here.</summary>
-    protected abstract Task<IModerationStores> CreateStoresAsync();
+    protected abstract Task<ModerationStores> CreateStoresAsync();
 
     public async Task InitializeAsync() => _stores = await CreateStoresAsync();
 

@@ -6,5 +6,5 @@ namespace Moderation.Storage.Tests.Mongo;
 [Collection(MongoServerCollection.Name)]
 public sealed class MongoAuthorActivityStoreTests(MongoServerFixture server) : AuthorActivityStoreContract
 {
-    protected override Task<IModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
+    protected override Task<ModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
 }

@@ -5,5 +5,5 @@ namespace Moderation.Storage.Tests.Review;
 [Collection(MongoServerCollection.Name)]
 public sealed class MongoModeratorAccountStoreTests(MongoServerFixture server) : ModeratorAccountStoreContract
 {
-    protected override Task<IModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
+    protected override Task<ModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
 }

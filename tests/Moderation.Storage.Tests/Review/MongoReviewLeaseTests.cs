@@ -5,5 +5,5 @@ namespace Moderation.Storage.Tests.Review;
 [Collection(MongoServerCollection.Name)]
 public sealed class MongoReviewLeaseTests(MongoServerFixture server) : ReviewLeaseContract
 {
-    protected override Task<IModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
+    protected override Task<ModerationStores> CreateStoresAsync() => server.CreateStoresAsync();
 }

@@ -122,10 +122,58 @@ public abstract class ReviewLeaseContract : StoreContract
         var item = await QueueAsync(site, 0);
         await Store.ClaimAsync(item.Comment.Id, "ann", _clock.GetUtcNow(), LeaseFor);
 
-        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, TestData.Review(_clock.GetUtcNow())));
+        Assert.True(await Store.DecideAsync(
+            item.Comment.Id, ReviewItemStatus.Approved, TestData.Review(_clock.GetUtcNow()) with { ModeratorId = "ann" }, _clock.GetUtcNow()));
 
         Assert.Null(await Store.ClaimAsync(item.Comment.Id, "ann", _clock.GetUtcNow(), LeaseFor));
         Assert.Null(await Store.ClaimNextAsync(new ReviewQueueQuery(site), "bob", _clock.GetUtcNow(), LeaseFor));
+    }
+
+    [SkippableFact]
+    public async Task Only_the_lease_holder_decides_a_leased_item_and_anyone_once_the_lease_lapses()
+    {
+        var item = await QueueAsync(TestData.NewSite(), 0);
+        await Store.ClaimAsync(item.Comment.Id, "ann", _clock.GetUtcNow(), LeaseFor);
+        var bob = TestData.Review(_clock.GetUtcNow()) with { ModeratorId = "bob" };
+
+        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, bob, _clock.GetUtcNow()));
+        Assert.Equal(ReviewItemStatus.Pending, (await Store.GetAsync(item.Comment.Id))!.Status);
+        Assert.DoesNotContain(await Store.ListUnsentDecisionsAsync(1000), unsent => unsent.Comment.Id == item.Comment.Id);
+
+        _clock.Advance(LeaseFor);
+        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, bob, _clock.GetUtcNow()));
+        Assert.Equal(ReviewItemStatus.Rejected, (await Store.GetAsync(item.Comment.Id))!.Status);
+    }
+
+    [SkippableFact]
+    public async Task Fifty_rounds_of_two_moderators_deciding_at_once_record_exactly_one_decision_each_with_its_event_unsent()
+    {
+        var site = TestData.NewSite();
+        for (var round = 0; round < 50; round++)
+        {
+            var item = await QueueAsync(site, round);
+            var ann = TestData.Review(_clock.GetUtcNow()) with { ModeratorId = "ann" };
+            var bob = TestData.Review(_clock.GetUtcNow()) with { ModeratorId = "bob" };
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, ann, _clock.GetUtcNow())),
+                Task.Run(() => Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, bob, _clock.GetUtcNow())));
+
+            Assert.Single(outcomes, won => won);
+            var stored = (await Store.GetAsync(item.Comment.Id))!;
+            var (status, moderator) = outcomes[0] ? (ReviewItemStatus.Approved, "ann") : (ReviewItemStatus.Rejected, "bob");
+            Assert.Equal(status, stored.Status);
+            Assert.Equal(moderator, stored.Review!.ModeratorId);
+        }
+
+        var unsent = (await Store.ListUnsentDecisionsAsync(1000)).Where(i => i.Comment.SiteId == site).ToList();
+        Assert.Equal(50, unsent.Count);
+        Assert.Equal(50, unsent.Select(i => i.Comment.Id).Distinct().Count());
+        Assert.All(unsent, i => Assert.NotEqual(ReviewItemStatus.Pending, i.Status));
+
+        Assert.True(await Store.MarkDecisionSentAsync(unsent[0].Comment.Id));
+        Assert.False(await Store.MarkDecisionSentAsync(unsent[0].Comment.Id));
+        Assert.DoesNotContain(await Store.ListUnsentDecisionsAsync(1000), i => i.Comment.Id == unsent[0].Comment.Id);
     }
 
     [SkippableFact]

@@ -5,5 +5,5 @@ namespace Moderation.Storage.Tests.Review;
 
 public sealed class SqliteReviewAuditStoreTests(SqliteFileFixture file) : ReviewAuditStoreContract, IClassFixture<SqliteFileFixture>
 {
-    protected override async Task<IModerationStores> CreateStoresAsync() => await SqliteStores.CreateAsync(file.Path);
+    protected override async Task<ModerationStores> CreateStoresAsync() => await ModerationStores.OpenSqliteAsync(file.Path);
 }

@@ -8,7 +8,7 @@ namespace Moderation.Storage.Tests.Sqlite;
 
 public sealed class SqliteArticleCommentScaleTests(SqliteFileFixture file) : ArticleCommentScaleContract, IClassFixture<SqliteFileFixture>
 {
-    protected override async Task<IModerationStores> CreateStoresAsync() => await SqliteStores.CreateAsync(file.Path);
+    protected override async Task<ModerationStores> CreateStoresAsync() => await ModerationStores.OpenSqliteAsync(file.Path);
 
     protected override async Task SeedAsync(IReadOnlyList<PublishedComment> comments) =>
         Assert.Equal(comments.Count, await ((SqliteArticleCommentStore)Stores.ArticleComments).AddManyAsync(comments));

@@ -6,5 +6,5 @@ namespace Moderation.Storage.Tests.Sqlite;
 
 public sealed class SqliteAuthorActivityStoreTests(SqliteFileFixture file) : AuthorActivityStoreContract, IClassFixture<SqliteFileFixture>
 {
-    protected override async Task<IModerationStores> CreateStoresAsync() => await SqliteStores.CreateAsync(file.Path);
+    protected override async Task<ModerationStores> CreateStoresAsync() => await ModerationStores.OpenSqliteAsync(file.Path);
 }

@@ -9,8 +9,8 @@ public sealed class SqliteSharedFileTests(SqliteFileFixture file) : IClassFixtur
     [Fact]
     public async Task Two_instances_writing_at_once_to_one_file_lose_nothing()
     {
-        await using var first = await SqliteStores.CreateAsync(file.Path);
-        await using var second = await SqliteStores.CreateAsync(file.Path);
+        await using var first = await ModerationStores.OpenSqliteAsync(file.Path);
+        await using var second = await ModerationStores.OpenSqliteAsync(file.Path);
         var site = TestData.NewSite();
         var comments = Enumerable.Range(0, 200)
             .Select(i => TestData.Published(site, "article-1", TestData.BaseTime.AddMilliseconds(i)))

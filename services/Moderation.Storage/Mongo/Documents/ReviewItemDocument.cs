@@ -30,6 +30,9 @@ internal sealed class ReviewItemDocument
     /// <summary>When the lease lapses; a time in the past means anyone may claim the item.</summary>
     public DateTime? LeaseExpiresAt { get; set; }
 
+    /// <summary>The outbox: true from the decision until the broker confirmed its event (absent on older documents).</summary>
+    public bool DecisionUnsent { get; set; }
+
     public static ReviewItemDocument From(ReviewItem item) => new()
     {
         Id = item.Comment.Id,

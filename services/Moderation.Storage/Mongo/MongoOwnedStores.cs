@@ -1,0 +1,52 @@
+using Moderation.Storage.Activity;
+using MongoDB.Driver;
+using Polly;
+
+namespace Moderation.Storage.Mongo;
+
+/// <summary>Opens each owner's stores on its own MongoDB database (or on the one database the settings name).</summary>
+internal static class MongoOwnedStores
+{
+    public static void Open(
+        StoreCatalog catalog,
+        MongoStorageOptions options,
+        IEnumerable<StoreOwner> owners,
+        ResiliencePipeline storePipeline,
+        ResiliencePipeline startupPipeline)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        var client = new MongoClient(options.ConnectionString);
+        catalog.Resources.Add(client);
+        foreach (var owner in owners)
+        {
+            var context = new MongoDatabaseContext(
+                client.GetDatabase(options.DatabaseFor(owner)), owner, options.ActivityRetention, storePipeline, startupPipeline);
+            catalog.Databases.Add(context);
+            switch (owner)
+            {
+                case StoreOwner.Ingestion:
+                    catalog.CommentStatus = new MongoCommentStatusStore(context);
+                    catalog.Idempotency = new MongoIdempotencyStore(context);
+                    catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
+                    break;
+                case StoreOwner.Worker:
+                    catalog.AuthorActivity = new MongoAuthorActivityStore(context);
+                    break;
+                case StoreOwner.Publishing:
+                    catalog.ArticleComments = new MongoArticleCommentStore(context);
+                    break;
+                case StoreOwner.Review:
+                    catalog.ReviewQueue = new MongoReviewQueueStore(context);
+                    catalog.ModeratorAccounts = new MongoModeratorAccountStore(context);
+                    catalog.ModeratorTokens = new MongoModeratorTokenStore(context);
+                    catalog.ModeratorSessions = new MongoModeratorSessionStore(context);
+                    catalog.ReviewAudit = new MongoReviewAuditStore(context);
+                    catalog.ReviewComments = new MongoReviewCommentLogStore(context);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(owners), owner, "Unknown store owner.");
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Polly;
+
+namespace Moderation.Storage.Sqlite;
+
+/// <summary>Opens each owner's tables and stores on one SQLite file (the composed host) or on a file per service.</summary>
+internal static class SqliteOwnedStores
+{
+    public static void Open(
+        StoreCatalog catalog,
+        string path,
+        IEnumerable<StoreOwner> owners,
+        ResiliencePipeline storePipeline,
+        ResiliencePipeline startupPipeline)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        foreach (var owner in owners)
+        {
+            var database = new SqliteDatabase(path, owner, storePipeline, startupPipeline);
+            catalog.Databases.Add(database);
+            switch (owner)
+            {
+                case StoreOwner.Ingestion:
+                    catalog.CommentStatus = new SqliteCommentStatusStore(database);
+                    catalog.Idempotency = new SqliteIdempotencyStore(database);
+                    catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
+                    break;
+                case StoreOwner.Worker:
+                    catalog.AuthorActivity = new SqliteAuthorActivityStore(database);
+                    break;
+                case StoreOwner.Publishing:
+                    catalog.ArticleComments = new SqliteArticleCommentStore(database);
+                    break;
+                case StoreOwner.Review:
+                    catalog.ReviewQueue = new SqliteReviewQueueStore(database);
+                    catalog.ModeratorAccounts = new SqliteModeratorAccountStore(database);
+                    catalog.ModeratorTokens = new SqliteModeratorTokenStore(database);
+                    catalog.ModeratorSessions = new SqliteModeratorSessionStore(database);
+                    catalog.ReviewAudit = new SqliteReviewAuditStore(database);
+                    catalog.ReviewComments = new SqliteReviewCommentLogStore(database);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(owners), owner, "Unknown store owner.");
+            }
+        }
+    }
+}

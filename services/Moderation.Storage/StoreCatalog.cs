@@ -1,0 +1,36 @@
+using Moderation.Storage.Activity;
+using Moderation.Storage.Comments;
+using Moderation.Storage.Publishing;
+using Moderation.Storage.Review;
+
+namespace Moderation.Storage;
+
+/// <summary>What a provider opened for the owners asked for: their databases and their stores; the rest stay null.</summary>
+internal sealed class StoreCatalog
+{
+    public List<IStoreDatabase> Databases { get; } = [];
+
+    public List<IDisposable> Resources { get; } = [];
+
+    public ICommentStatusStore? CommentStatus { get; set; }
+
+    public IIdempotencyStore? Idempotency { get; set; }
+
+    public IArticleCommentStore? ArticleComments { get; set; }
+
+    public IReviewQueueStore? ReviewQueue { get; set; }
+
+    public IAuthorActivityStore? AuthorActivity { get; set; }
+
+    public IAuthorHistoryStore? AuthorHistory { get; set; }
+
+    public IModeratorAccountStore? ModeratorAccounts { get; set; }
+
+    public IModeratorTokenStore? ModeratorTokens { get; set; }
+
+    public IModeratorSessionStore? ModeratorSessions { get; set; }
+
+    public IReviewAuditStore? ReviewAudit { get; set; }
+
+    public IReviewCommentLogStore? ReviewComments { get; set; }
+}
