@@ -46,9 +46,8 @@ public static class WebhooksModule
             WebhookSender.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         services.AddResiliencePipeline(WebhookStoreRetry, pipeline => pipeline.AddStoreRetry());
 
-        var explicitMongoDatabase = builder.Configuration[$"{StorageOptions.SectionName}:MongoDb:Database"];
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddSingleton<IWebhookStore>(provider => CreateStore(provider, contentRoot, explicitMongoDatabase));
+        services.AddSingleton<IWebhookStore>(provider => CreateStore(provider, contentRoot));
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         services.AddHealthChecks().AddCheck<WebhookStoreHealthCheck>("webhook-store", tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -78,14 +77,14 @@ public static class WebhooksModule
 
     private const string WebhookStoreRetry = "webhook-store";
 
-    private static IWebhookStore CreateStore(IServiceProvider provider, string contentRoot, string? explicitMongoDatabase)
+    private static IWebhookStore CreateStore(IServiceProvider provider, string contentRoot)
     {
         var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var pipeline = provider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(WebhookStoreRetry);
         return storage.Provider == StorageProvider.MongoDb
             ? new MongoWebhookStore(
                 new MongoClient(storage.MongoDb.ConnectionString).GetDatabase(
-                    string.IsNullOrWhiteSpace(explicitMongoDatabase) ? DefaultMongoDatabase : explicitMongoDatabase),
+                    string.IsNullOrWhiteSpace(storage.MongoDb.Database) ? DefaultMongoDatabase : storage.MongoDb.Database),
                 pipeline)
             : new SqliteWebhookStore(Path.Combine(contentRoot, storage.Sqlite.Path), pipeline);
     }
