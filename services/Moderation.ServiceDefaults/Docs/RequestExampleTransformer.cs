@@ -14,13 +14,14 @@ internal sealed class RequestExampleTransformer : IOpenApiOperationTransformer
         {
             if (parameter is OpenApiParameter concrete && concrete.Example is null && parameter.Name is { } name)
             {
-                concrete.Example = RequestExamples.Parameter(name);
+                var type = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Name == name)?.Type ?? typeof(string);
+                concrete.Example = RequestExamples.Parameter(name) ?? RequestExamples.Body(type);
             }
         }
 
         var bodyType = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type
             ?? context.Description.ActionDescriptor.EndpointMetadata.OfType<IAcceptsMetadata>().FirstOrDefault()?.RequestType;
-        if (bodyType is not null && operation.RequestBody?.Content is { } content && RequestExamples.Body(bodyType.Name) is { } example)
+        if (bodyType is not null && operation.RequestBody?.Content is { } content && RequestExamples.Body(bodyType) is { } example)
         {
             foreach (var mediaType in content.Values)
             {

@@ -4,7 +4,8 @@ namespace Moderation.ServiceDefaults.Docs;
 
 /// <summary>
 /// The examples the API reference shows, so every route can be tried as it stands: one per request body type and one per
-/// route parameter name. A new route with a new body type or parameter adds its example here.
+/// route parameter name. A new body type or parameter should add its example here; until then it shows placeholders
+/// (its properties with empty values), so no route is ever without one.
 /// </summary>
 public static class RequestExamples
 {
@@ -47,7 +48,54 @@ public static class RequestExamples
         ["by"] = "\"day\"",
     };
 
-    public static JsonNode? Body(string typeName) => Bodies.TryGetValue(typeName, out var json) ? JsonNode.Parse(json) : null;
+    /// <summary>The example for a body type: from <see cref="Bodies"/>, else its properties with placeholder values.</summary>
+    public static JsonNode? Body(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Bodies.TryGetValue(type.Name, out var json) ? JsonNode.Parse(json) : Placeholder(type, depth: 0);
+    }
+
+    private static JsonNode? Placeholder(Type type, int depth)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return JsonValue.Create("");
+        }
+
+        if (type == typeof(bool))
+        {
+            return JsonValue.Create(false);
+        }
+
+        if (type.IsPrimitive || type == typeof(decimal))
+        {
+            return JsonValue.Create(0);
+        }
+
+        if (type == typeof(Guid) || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type.IsEnum)
+        {
+            return JsonValue.Create(type == typeof(Guid) ? Guid.Empty.ToString() : type.IsEnum ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(Enum.GetNames(type)[0]) : "2026-12-03T09:00:00Z");
+        }
+
+        if (type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            return new JsonArray();
+        }
+
+        if (depth > 2)
+        {
+            return null;
+        }
+
+        var node = new JsonObject();
+        foreach (var property in type.GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+        {
+            node[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = Placeholder(property.PropertyType, depth + 1);
+        }
+
+        return node;
+    }
 
     public static JsonNode? Parameter(string name) => Parameters.TryGetValue(name, out var json) ? JsonNode.Parse(json) : null;
 }

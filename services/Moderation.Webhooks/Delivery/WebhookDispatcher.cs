@@ -19,6 +19,7 @@ public sealed partial class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private DateTimeOffset _nextPurge;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +30,7 @@ public sealed partial class WebhookDispatcher(
             try
             {
                 sent = await DispatchOnceAsync(stoppingToken).ConfigureAwait(false);
+                await PurgeWhenDueAsync(settings, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,6 +66,19 @@ public sealed partial class WebhookDispatcher(
             new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
             async (delivery, token) => await DeliverAsync(delivery, settings, token).ConfigureAwait(false)).ConfigureAwait(false);
         return due.Count;
+    }
+
+    // Delivered events are kept a while for GET .../events/{id}, then deleted so the store does not grow without end.
+    private async Task PurgeWhenDueAsync(WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < _nextPurge)
+        {
+            return;
+        }
+
+        _nextPurge = now + TimeSpan.FromHours(1);
+        await store.PurgeDeliveredAsync(now - settings.KeepDelivered, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeliverAsync(WebhookDelivery delivery, WebhookOptions settings, CancellationToken cancellationToken)

@@ -37,6 +37,9 @@ public interface IWebhookStore
     /// <summary>Replays every dead-lettered event of the site; returns how many.</summary>
     Task<int> ReplayAllAsync(string siteId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes delivered events finished before <paramref name="before"/>; returns how many. Dead letters stay.</summary>
+    Task<int> PurgeDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+
     Task<WebhookDelivery?> GetAsync(Guid eventId, CancellationToken cancellationToken = default);
 
     /// <summary>Creates tables and indexes; safe to call again and from several processes.</summary>

@@ -126,6 +126,13 @@ public sealed class MongoWebhookStore : IWebhookStore
     public Task<int> ReplayAllAsync(string siteId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         ReplayWhereAsync(Filter.Empty, siteId, now, cancellationToken);
 
+    public Task<int> PurgeDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async token => (int)(await _events.DeleteManyAsync(
+                Filter.Eq(d => d.Status, DeliveryStatus.Delivered) & Filter.Lt(d => d.FinishedAt, Stored(before)),
+                token).ConfigureAwait(false)).DeletedCount,
+            cancellationToken);
+
     public Task<WebhookDelivery?> GetAsync(Guid eventId, CancellationToken cancellationToken = default) =>
         RunAsync(
             async token => await _events.Find(Filter.Eq(d => d.Id, Key(eventId))).FirstOrDefaultAsync(token).ConfigureAwait(false) is { } document

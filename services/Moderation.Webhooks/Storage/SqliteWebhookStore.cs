@@ -173,6 +173,15 @@ public sealed class SqliteWebhookStore : IWebhookStore
     public Task<int> ReplayAllAsync(string siteId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         RunAsync((connection, token) => Replay(connection, string.Empty, token, siteId, now), cancellationToken);
 
+    public Task<int> PurgeDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        RunAsync(
+            (connection, token) => Execute(
+                connection,
+                "DELETE FROM webhook_events WHERE status = 1 AND finished_at < @before",
+                token,
+                ("@before", before.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
     public Task<WebhookDelivery?> GetAsync(Guid eventId, CancellationToken cancellationToken = default) =>
         RunAsync(
             async (connection, token) =>

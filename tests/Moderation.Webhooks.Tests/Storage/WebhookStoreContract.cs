@@ -123,6 +123,32 @@ public abstract class WebhookStoreContract
     }
 
     [SkippableFact]
+    public async Task Delivered_events_are_purged_after_their_keeping_time_and_nothing_else_is()
+    {
+        var store = await CreateStoreAsync();
+        var old = NewEvent("c1", Now);
+        var recent = NewEvent("c2", Now);
+        var dead = NewEvent("c3", Now);
+        var pending = NewEvent("c4", Now);
+        foreach (var e in new[] { old, recent, dead, pending })
+        {
+            await store.EnqueueAsync(e, Now);
+        }
+
+        Assert.Equal(4, (await ClaimMineAsync(store, Now)).Count);
+        await store.MarkDeliveredAsync(old.Id, "a", Now);
+        await store.MarkDeliveredAsync(recent.Id, "a", Now.AddDays(2));
+        await store.DeadLetterAsync(dead.Id, "a", Now, "HTTP 500");
+        await store.RescheduleAsync(pending.Id, "a", Now, Now.AddMinutes(1), "HTTP 500");
+
+        Assert.True(await store.PurgeDeliveredAsync(Now.AddDays(1)) >= 1);
+        Assert.Null(await store.GetAsync(old.Id));
+        Assert.NotNull(await store.GetAsync(recent.Id));
+        Assert.NotNull(await store.GetAsync(dead.Id));
+        Assert.NotNull(await store.GetAsync(pending.Id));
+    }
+
+    [SkippableFact]
     public async Task Replay_all_returns_every_dead_letter_of_the_site_and_the_list_respects_its_limit()
     {
         var store = await CreateStoreAsync();
