@@ -11,7 +11,8 @@
 #   tools/rabbitmq-cluster/cluster.sh node-of N    node N's name (moderation-cluster-N@localhost)
 #
 # Nodes moderation-cluster-{1,2,3}@localhost listen for AMQP on 5713, 5723 and 5733 (distribution on 25713, 25723,
-# 25733), so they never meet the default broker on 5672. CLUSTER_BASE_PORT moves them (nodes on BASE, BASE+10, BASE+20).
+# 25733), so they never meet the default broker on 5672. CLUSTER_BASE_PORT moves them (nodes on BASE, BASE+10, BASE+20)
+# and CLUSTER_NAME renames them (CLUSTER_NAME-N@localhost), so a second cluster can run beside the tests' one.
 # Data and logs live under CLUSTER_DIR (default /tmp/moderation-rabbitmq-cluster). The services declare their queues
 # as quorum queues (Messaging:QuorumQueues=true), replicated on all three nodes: any one node can be lost.
 set -euo pipefail
@@ -20,7 +21,7 @@ base_port=${CLUSTER_BASE_PORT:-5713}
 dir=${CLUSTER_DIR:-/tmp/moderation-rabbitmq-cluster}
 nodes=(1 2 3)
 
-node_name() { echo "moderation-cluster-$1@localhost"; }
+node_name() { echo "${CLUSTER_NAME:-moderation-cluster}-$1@localhost"; }
 node_port() { echo $((base_port + ($1 - 1) * 10)); }
 
 # The environment rabbitmq-server reads for node N.

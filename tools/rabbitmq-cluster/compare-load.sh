@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 single=${SINGLE_NODE_URI:-${RABBITMQ_URI:-amqp://guest:guest@localhost:5672/}}
+# The cluster's ports (CLUSTER_BASE_PORT, CLUSTER_NAME and CLUSTER_DIR are cluster.sh's own settings).
+base=${CLUSTER_BASE_PORT:-5713}
+p1=$base p2=$((base + 10)) p3=$((base + 20))
 
 bash tools/rabbitmq-cluster/cluster.sh start
 trap 'bash tools/rabbitmq-cluster/cluster.sh stop' EXIT
@@ -16,7 +19,7 @@ echo "=== one RabbitMQ node ($single), classic queues"
 tools/load/run.sh --rabbitmq "$single" "$@"
 
 echo
-echo "=== three-node RabbitMQ cluster (5713, 5723, 5733), quorum queues replicated on all three"
+echo "=== three-node RabbitMQ cluster ($p1, $p2, $p3), quorum queues replicated on all three"
 Messaging__QuorumQueues=true \
-Messaging__RabbitMqNodes__0=localhost:5713 Messaging__RabbitMqNodes__1=localhost:5723 Messaging__RabbitMqNodes__2=localhost:5733 \
-  tools/load/run.sh --rabbitmq amqp://guest:guest@localhost:5713/ "$@"
+Messaging__RabbitMqNodes__0=localhost:$p1 Messaging__RabbitMqNodes__1=localhost:$p2 Messaging__RabbitMqNodes__2=localhost:$p3 \
+  tools/load/run.sh --rabbitmq "amqp://guest:guest@localhost:$p1/" "$@"
