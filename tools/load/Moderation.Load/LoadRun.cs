@@ -6,8 +6,8 @@ namespace Moderation.Load;
 /// <summary>One run: the raw-broker baseline, then the comments through the system, then the report.</summary>
 public static class LoadRun
 {
-    /// <summary>Broker deliveries per comment: CommentSubmitted to the worker's queue, CommentModerated to Publishing's, Ingestion's status queue and Review's two.</summary>
-    public const int DeliveriesPerComment = 5;
+    /// <summary>Broker deliveries per comment: CommentSubmitted to the worker's queue, CommentModerated to Publishing's, Ingestion's status queue and Review's.</summary>
+    public const int DeliveriesPerComment = 4;
 
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
