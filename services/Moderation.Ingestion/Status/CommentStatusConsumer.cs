@@ -6,7 +6,7 @@ namespace Moderation.Ingestion.Status;
 
 /// <summary>
 /// Keeps each comment's status current as its events arrive. Replays and out-of-order events are harmless:
-/// the store applies the engine's decision only to a pending comment and a moderator's only to a pending or flagged one.
+/// the store applies the engine's decision only to a pending comment and a moderator's only when it is the latest so far.
 /// </summary>
 public sealed class CommentStatusConsumer(ICommentStatusStore statuses) :
     IConsumer<CommentModerated>,

@@ -30,7 +30,8 @@ public sealed class ReviewDecider(
             return DecisionResult.LeasedByOther;
         }
 
-        var decision = new ModeratorDecision(moderator, Describe(reason, note), now);
+        // Numbered after the item's last decision, so Publishing and Ingestion can tell which of two decisions is later.
+        var decision = new ModeratorDecision(moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1);
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
         if (!await queue.DecideAsync(item.Comment.Id, status, decision, now, cancellationToken))
         {

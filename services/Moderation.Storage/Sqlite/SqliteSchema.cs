@@ -27,6 +27,12 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
         ],
+        StoreOwner.Publishing =>
+        [
+            "ALTER TABLE article_comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE article_comments ADD COLUMN decision_seq INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE article_comments ADD COLUMN decided_at INTEGER NOT NULL DEFAULT 0",
+        ],
         _ => [],
     };
 
@@ -75,7 +81,10 @@ internal static class SqliteSchema
             author_name  TEXT    NOT NULL,
             body         TEXT    NOT NULL,
             parent_id    TEXT    NULL,
-            published_at INTEGER NOT NULL
+            published_at INTEGER NOT NULL,
+            removed      INTEGER NOT NULL DEFAULT 0,
+            decision_seq INTEGER NOT NULL DEFAULT 0,
+            decided_at   INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_article_comments_read
             ON article_comments (site_id, article_id, published_at, id);
