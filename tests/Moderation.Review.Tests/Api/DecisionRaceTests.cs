@@ -9,18 +9,24 @@ namespace Moderation.Review.Tests.Api;
 
 /// <summary>
 /// Two moderators send approve and reject for the same unleased comment at the same moment, 50 times, through the
-/// composed host (SQLite, in-memory bus). Every comment ends with one recorded decision, and its status, its place on
-/// the article and its audit entry all say the same thing.
+/// composed host, on each store provider (<see cref="SqliteDecisionRaceTests"/>, <see cref="MongoDecisionRaceTests"/>).
+/// Every comment ends with exactly one recorded decision, and its queue item, its status, its place on the article and
+/// its audit entry all say the same thing.
 /// </summary>
-[Collection(ReviewHostCollection.Name)]
-public sealed class DecisionRaceTests(ReviewHost host)
+public abstract class DecisionRaceTests(ReviewHost host)
 {
     private const string Site = "api-a";
     private const int Rounds = 50;
 
-    [Fact]
+    /// <summary>Skips (or, under CI, fails) when the provider has nothing to run on.</summary>
+    protected virtual void RequireHost()
+    {
+    }
+
+    [SkippableFact]
     public async Task Fifty_rounds_of_approve_and_reject_at_once_leave_status_article_and_audit_in_agreement()
     {
+        RequireHost();
         var article = $"race-{Guid.NewGuid():N}"[..16];
         var approverName = await host.CreateModeratorAsync("approver", Site);
         var rejecterName = await host.CreateModeratorAsync("rejecter", Site);
@@ -68,11 +74,26 @@ public sealed class DecisionRaceTests(ReviewHost host)
             var entry = Assert.Single(audit, e => e!["commentId"]!.GetValue<Guid>() == id);
             Assert.Equal(outcome, entry!["outcome"]!.GetValue<string>());
         }
+
+        // One decision recorded per comment, on the item itself, and every event sent (the outbox drained).
+        var queue = host.Host.Services.GetRequiredService<IReviewQueueStore>();
+        foreach (var (id, outcome) in winners)
+        {
+            var item = await queue.GetAsync(id);
+            Assert.Equal(outcome == "approved" ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected, item!.Status);
+            Assert.Equal(1, item.Review!.Sequence);
+        }
+
+        await Eventually.MatchesAsync(
+            async () => (await queue.ListUnsentDecisionsAsync(1000)).Count(item => winners.ContainsKey(item.Comment.Id)),
+            unsent => unsent == 0,
+            "every decision's event sent");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_decision_recorded_before_a_crash_is_sent_by_the_relay()
     {
+        RequireHost();
         var article = $"relay-{Guid.NewGuid():N}"[..16];
         var id = await host.SubmitFlaggedAsync(Site, article, "Relay me: https://example.org/relay", authorId: "relayed");
         var queue = host.Host.Services.GetRequiredService<IReviewQueueStore>();
