@@ -79,6 +79,7 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
         ReviewItemStatus status,
         ModeratorDecision review,
         DateTimeOffset now,
+        ReviewAuditEntry? audit = null,
         CancellationToken cancellationToken = default)
     {
         ReviewDecisions.EnsureDecided(status);
@@ -89,13 +90,14 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
                 await using var command = connection.Command(
                     $"""
                     UPDATE review_queue SET status = @status, review = @review, leased_by = NULL, lease_expires_at = NULL,
-                                            decision_unsent = 1, decided_at = @decided
+                                            decision_unsent = 1, decided_at = @decided, audit = @audit
                     WHERE comment_id = @id AND status = 'Pending' AND ({Unleased} OR leased_by = @moderator)
                     """,
                     ("@id", commentId.ToKey()),
                     ("@status", status.ToString()),
                     ("@review", SqliteJson.Serialize(review)),
                     ("@decided", StoredTime.ToMilliseconds(review.DecidedAt)),
+                    ("@audit", SqliteJson.Serialize(audit)),
                     ("@moderator", review.ModeratorId),
                     ("@now", StoredTime.ToMilliseconds(now)));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
@@ -256,6 +258,7 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             reader.GetTime("queued_at"),
             reader.GetEnum<ReviewItemStatus>("status"),
             reader.GetJson<ModeratorDecision>("review"),
-            leasedBy is not null && expires is { } at ? new ReviewLease(leasedBy, at) : null);
+            leasedBy is not null && expires is { } at ? new ReviewLease(leasedBy, at) : null,
+            reader.GetJson<ReviewAuditEntry>("audit"));
     }
 }

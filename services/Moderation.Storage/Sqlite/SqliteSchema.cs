@@ -26,6 +26,7 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
+            "ALTER TABLE review_queue ADD COLUMN audit TEXT NULL",
         ],
         StoreOwner.Publishing =>
         [
@@ -102,7 +103,8 @@ internal static class SqliteSchema
             leased_by    TEXT    NULL,
             lease_expires_at INTEGER NULL,
             decision_unsent  INTEGER NOT NULL DEFAULT 0,
-            decided_at   INTEGER NULL
+            decided_at   INTEGER NULL,
+            audit        TEXT    NULL
         );
         CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
             ON review_queue (site_id, status, queued_at, comment_id);

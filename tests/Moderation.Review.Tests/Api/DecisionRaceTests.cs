@@ -1,4 +1,5 @@
 using System.Net;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Contracts;
 using Moderation.Review.Tests.Infrastructure;
@@ -98,9 +99,13 @@ public abstract class DecisionRaceTests(ReviewHost host)
         var id = await host.SubmitFlaggedAsync(Site, article, "Relay me: https://example.org/relay", authorId: "relayed");
         var queue = host.Host.Services.GetRequiredService<IReviewQueueStore>();
 
-        // What a decider that died right after its write leaves behind: the decision, its event unsent, nothing published.
+        // What a decider that died right after its write leaves behind: the decision with its audit entry, its event
+        // unsent, nothing published, nothing in the audit log.
         var review = new ModeratorDecision("crashed-moderator", null, DateTimeOffset.UtcNow);
-        Assert.True(await queue.DecideAsync(id, ReviewItemStatus.Approved, review, review.DecidedAt));
+        var entry = new ReviewAuditEntry(
+            NewId.NextGuid(), Site, id, article, "relayed", review.ModeratorId, ReviewItemStatus.Approved, null, "approved before the crash",
+            ["link.any"], ["link"], review.DecidedAt);
+        Assert.True(await queue.DecideAsync(id, ReviewItemStatus.Approved, review, review.DecidedAt, entry));
 
         var site = host.Site(Site);
         await Eventually.MatchesAsync(
@@ -111,5 +116,9 @@ public abstract class DecisionRaceTests(ReviewHost host)
             async () => (await queue.ListUnsentDecisionsAsync(1000)).Any(item => item.Comment.Id == id),
             unsent => !unsent,
             "the outbox entry marked sent");
+        var audit = await host.Admin.GetJsonAsync($"/v1/review/audit?site={Site}&moderator=crashed-moderator&limit=200");
+        var logged = Assert.Single(audit["items"]!.AsArray(), e => e!["commentId"]!.GetValue<Guid>() == id);
+        Assert.Equal("approved", logged!["outcome"]!.GetValue<string>());
+        Assert.Equal("approved before the crash", logged["note"]!.GetValue<string>());
     }
 }

@@ -94,4 +94,31 @@ public abstract class ReviewQueueStoreContract : StoreContract
         };
         AssertSameItem(expected, stored);
     }
+
+    [SkippableFact]
+    public async Task The_decision_and_its_audit_entry_are_one_write_and_the_entry_travels_with_the_unsent_item()
+    {
+        var item = Item(TestData.NewSite(), TestData.BaseTime);
+        await Store.AddAsync(item);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(3));
+        var entry = new ReviewAuditEntry(
+            Guid.NewGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, review.ModeratorId,
+            ReviewItemStatus.Rejected, "spam", "a note", ["link.any"], ["link"], review.DecidedAt);
+        var losing = entry with { Id = Guid.NewGuid(), Moderator = "other", Outcome = ReviewItemStatus.Approved };
+
+        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, review, review.DecidedAt, entry));
+        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, review with { ModeratorId = "other" }, review.DecidedAt, losing));
+
+        AssertSameAudit(entry, (await Store.GetAsync(item.Comment.Id))!.Audit);
+        var unsent = Assert.Single(await Store.ListUnsentDecisionsAsync(1000), i => i.Comment.Id == item.Comment.Id);
+        AssertSameAudit(entry, unsent.Audit);
+    }
+
+    private static void AssertSameAudit(ReviewAuditEntry expected, ReviewAuditEntry? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Rules, actual.Rules);
+        Assert.Equal(expected.Categories, actual.Categories);
+        Assert.Equal(expected with { Rules = actual.Rules, Categories = actual.Categories }, actual);
+    }
 }
