@@ -97,6 +97,19 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             cancellationToken);
     }
 
+    public Task<long> PruneDecidedAsync(DateTimeOffset decidedBefore, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.DeleteManyAsync(
+                    Filter.Ne(d => d.Status, ReviewItemStatus.Pending)
+                        & Filter.Ne(d => d.DecisionUnsent, true)
+                        & Filter.Lt(d => d.Review!.DecidedAt, StoredTime.ToUtcDateTime(decidedBefore)),
+                    token).ConfigureAwait(false);
+                return result.DeletedCount;
+            },
+            cancellationToken);
+
     public Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default) =>
         context.RunAsync(
             async token =>

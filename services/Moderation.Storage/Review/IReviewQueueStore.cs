@@ -37,6 +37,12 @@ public interface IReviewQueueStore
     /// <summary>Decided items whose event the broker has not confirmed yet (the outbox), oldest decision first.</summary>
     Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes decided items whose event was sent and whose decision is older than <paramref name="decidedBefore"/>
+    /// (their audit entries stay in the audit log). Returns how many it deleted.
+    /// </summary>
+    Task<long> PruneDecidedAsync(DateTimeOffset decidedBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Marks the decision's event sent, once the broker confirmed it; false when nothing was unsent.</summary>
     Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default);
 

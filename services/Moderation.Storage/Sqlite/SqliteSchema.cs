@@ -27,6 +27,11 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
             "ALTER TABLE review_queue ADD COLUMN audit TEXT NULL",
+
+            // Decided items leave the hot path: the pending queries' index holds pending items only.
+            "DROP INDEX IF EXISTS ix_review_queue_site_status",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_pending ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending'",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_decided ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0",
         ],
         StoreOwner.Publishing =>
         [
@@ -106,8 +111,10 @@ internal static class SqliteSchema
             decided_at   INTEGER NULL,
             audit        TEXT    NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
-            ON review_queue (site_id, status, queued_at, comment_id);
+        CREATE INDEX IF NOT EXISTS ix_review_queue_pending
+            ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending';
+        CREATE INDEX IF NOT EXISTS ix_review_queue_decided
+            ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0;
         """ + SqliteReviewSchema.Script;
 
     private const string Worker = """

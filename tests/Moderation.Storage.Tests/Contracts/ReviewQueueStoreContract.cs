@@ -114,6 +114,36 @@ public abstract class ReviewQueueStoreContract : StoreContract
         AssertSameAudit(entry, unsent.Audit);
     }
 
+    [SkippableFact]
+    public async Task Prune_deletes_only_decided_items_whose_event_was_sent_and_that_are_older_than_the_cutoff()
+    {
+        var site = TestData.NewSite();
+        var pending = Item(site, TestData.BaseTime);
+        var oldSent = Item(site, TestData.BaseTime);
+        var oldUnsent = Item(site, TestData.BaseTime);
+        var recentSent = Item(site, TestData.BaseTime);
+        foreach (var item in new[] { pending, oldSent, oldUnsent, recentSent })
+        {
+            await Store.AddAsync(item);
+        }
+
+        var old = TestData.Review(TestData.BaseTime.AddDays(1));
+        var recent = TestData.Review(TestData.BaseTime.AddDays(40));
+        await Store.DecideAsync(oldSent.Comment.Id, ReviewItemStatus.Approved, old, old.DecidedAt);
+        await Store.DecideAsync(oldUnsent.Comment.Id, ReviewItemStatus.Rejected, old, old.DecidedAt);
+        await Store.DecideAsync(recentSent.Comment.Id, ReviewItemStatus.Rejected, recent, recent.DecidedAt);
+        await Store.MarkDecisionSentAsync(oldSent.Comment.Id);
+        await Store.MarkDecisionSentAsync(recentSent.Comment.Id);
+
+        Assert.True(await Store.PruneDecidedAsync(TestData.BaseTime.AddDays(30)) >= 1);
+
+        Assert.Null(await Store.GetAsync(oldSent.Comment.Id));
+        Assert.NotNull(await Store.GetAsync(oldUnsent.Comment.Id));
+        Assert.NotNull(await Store.GetAsync(recentSent.Comment.Id));
+        Assert.Equal(ReviewItemStatus.Pending, (await Store.GetAsync(pending.Comment.Id))!.Status);
+        Assert.Equal(1, await Store.CountPendingAsync(site));
+    }
+
     private static void AssertSameAudit(ReviewAuditEntry expected, ReviewAuditEntry? actual)
     {
         Assert.NotNull(actual);
