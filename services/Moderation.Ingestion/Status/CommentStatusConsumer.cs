@@ -7,7 +7,7 @@ namespace Moderation.Ingestion.Status;
 /// <summary>
 /// Keeps each comment's status current as moderators decide (the engine's decisions arrive in batches, through
 /// <see cref="CommentDecisionsConsumer"/>). Replays and out-of-order events are harmless: the store applies the engine's
-/// decision only to a pending comment and a moderator's only to a pending or flagged one.
+/// decision only to a pending comment and a moderator's only when it is the latest so far.
 /// </summary>
 public sealed class CommentStatusConsumer(ICommentStatusStore statuses) :
     IConsumer<CommentApproved>,

@@ -23,8 +23,10 @@ public interface ICommentStatusStore
     Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a moderator's decision (status Approved or Rejected). Applies while the comment is Pending or Flagged.
-    /// Returns true when it changed the record.
+    /// Records a moderator's decision (status Approved or Rejected). Applies while the comment is Pending or Flagged, or
+    /// when no moderator decided it yet, or only earlier (by <see cref="Contracts.ModeratorDecision.Sequence"/>, then
+    /// time): a takedown after an approval applies, a replayed or older decision never does. Returns true when it
+    /// changed the record.
     /// </summary>
     Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, Contracts.ModeratorDecision review, CancellationToken cancellationToken = default);

@@ -56,9 +56,21 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
         return UpdateAsync(
-            Filter.Eq(d => d.Id, id) & Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]),
+            Filter.Eq(d => d.Id, id) & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
             Update.Set(d => d.Status, status).Set(d => d.Review, ModeratorDecisionDocument.From(review)),
             cancellationToken);
+    }
+
+    /// <summary>No moderator decision yet, or an earlier one (a document without a sequence held the first).</summary>
+    private static FilterDefinition<CommentStatusDocument> EarlierReview(ModeratorDecision review)
+    {
+        var at = StoredTime.ToUtcDateTime(review.DecidedAt);
+        var unnumbered = Filter.Exists("Review.Sequence", false) &
+            (review.Sequence > 1 ? Filter.Empty : Filter.Lt("Review.DecidedAt", at));
+        return Filter.Eq(d => d.Review, null)
+            | Filter.Lt("Review.Sequence", review.Sequence)
+            | (Filter.Eq("Review.Sequence", review.Sequence) & Filter.Lt("Review.DecidedAt", at))
+            | (Filter.Ne(d => d.Review, null) & unnumbered);
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -91,9 +91,23 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
-        return UpdateAsync(
-            "UPDATE comment_status SET status = @status, review = @payload WHERE id = @id AND status IN ('Pending', 'Flagged')",
-            id, status, SqliteJson.Serialize(review), cancellationToken);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    UPDATE comment_status SET status = @status, review = @payload
+                    WHERE id = @id AND (status IN ('Pending', 'Flagged') OR review IS NULL
+                        OR (COALESCE(json_extract(review, '$.sequence'), 1), json_extract(review, '$.decidedAt')) < (@seq, @at))
+                    """,
+                    ("@id", id.ToKey()),
+                    ("@status", status.ToString()),
+                    ("@payload", SqliteJson.Serialize(review)),
+                    ("@seq", review.Sequence),
+                    ("@at", StoredTime.ToMilliseconds(review.DecidedAt)));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -112,7 +112,7 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
-    public async Task Review_applies_to_a_pending_comment_and_not_to_one_the_engine_decided()
+    public async Task Review_applies_to_a_pending_comment_and_takes_down_one_the_engine_approved()
     {
         var pending = Pending();
         var approved = Pending();
@@ -122,11 +122,36 @@ public abstract class CommentStatusStoreContract : StoreContract
         var review = TestData.Review(TestData.BaseTime);
 
         Assert.True(await Store.ApplyReviewAsync(pending.Id, CommentStatus.Approved, review));
-        Assert.False(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Rejected, review));
+        Assert.True(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Rejected, review));
+        Assert.False(await Store.ApplyModerationAsync(approved.Id, CommentStatus.Approved, TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime)));
 
         Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(pending.Id))!.Status);
-        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(approved.Id))!.Status);
-        Assert.Null((await Store.GetAsync(approved.Id))!.Review);
+        Assert.Equal(CommentStatus.Rejected, (await Store.GetAsync(approved.Id))!.Status);
+        Assert.Equal(review, (await Store.GetAsync(approved.Id))!.Review);
+    }
+
+    [SkippableFact]
+    public async Task A_later_moderator_decision_applies_and_an_older_one_arriving_after_it_never_does()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime));
+        var approval = TestData.Review(TestData.BaseTime.AddMinutes(1)) with { Sequence = 1 };
+        var takedown = TestData.Review(TestData.BaseTime.AddMinutes(2)) with { Sequence = 2 };
+
+        // The takedown arrives first; the approval it overrides arrives late, then both are redelivered.
+        Assert.True(await Store.ApplyReviewAsync(record.Id, CommentStatus.Rejected, takedown));
+        Assert.False(await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, approval));
+        Assert.False(await Store.ApplyReviewAsync(record.Id, CommentStatus.Rejected, takedown));
+
+        var stored = await Store.GetAsync(record.Id);
+        Assert.Equal(CommentStatus.Rejected, stored!.Status);
+        Assert.Equal(takedown, stored.Review);
+
+        // A third decision (say, an undo that approves again) is later than both.
+        var again = TestData.Review(TestData.BaseTime.AddMinutes(3)) with { Sequence = 3 };
+        Assert.True(await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, again));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(record.Id))!.Status);
     }
 
     [SkippableFact]
