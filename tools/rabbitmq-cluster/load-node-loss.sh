@@ -35,7 +35,12 @@ Messaging__RabbitMqNodes__0=localhost:$p1 Messaging__RabbitMqNodes__1=localhost:
 load=$!
 
 sleep "$kill_after"
-leader=$(bash "$cluster" leader moderate-comment 2>/dev/null || true)
+leader=
+for _ in 1 2 3 4 5; do   # rabbitmqctl can time out on a loaded machine
+  leader=$(bash "$cluster" leader moderate-comment 2>/dev/null || true)
+  [ -n "$leader" ] && break
+  sleep 2
+done
 victim=2
 for n in 1 2 3; do
   if [ "$leader" = "$(bash "$cluster" node-of "$n")" ]; then victim=$n; fi
