@@ -31,6 +31,19 @@ public static class LoadRun
         await using var watcher = new FinalStatusWatcher(system.StatusDatabase);
         watcher.Start();
 
+        if (options.Warmup > 0)
+        {
+            var warmup = new SubmitLoad(system.IngestionAddress, options.Warmup, options.Concurrency, 0, firstIndex: options.Comments);
+            await warmup.RunAsync(cancellationToken);
+            var warmupDeadline = DateTime.UtcNow + options.DrainTimeout;
+            while (warmup.AcceptedAt.Keys.Any(id => watcher.FinalAt(id) is null) && DateTime.UtcNow < warmupDeadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            Console.WriteLine($"warm-up: {warmup.AcceptedAt.Count} comments sent first and final before measuring");
+        }
+
         var cpuBefore = system.Services.ToDictionary(service => service.Name, service => ProcessCpu.Seconds(service.Pid) ?? double.NaN);
         var brokerCpuBefore = ProcessCpu.BrokerPid() is { } brokerPid ? ProcessCpu.Seconds(brokerPid) : null;
         var rate = options.Rate;
