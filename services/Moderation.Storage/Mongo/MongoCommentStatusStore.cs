@@ -33,6 +33,24 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
             cancellationToken);
     }
 
+    /// <summary>One conditional update per comment, as the single-comment path does: MongoDB takes concurrent writes, so batching buys less here than on SQLite's one writer.</summary>
+    public async Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        foreach (var update in updates)
+        {
+            CommentStatusTransitions.EnsureModerationOutcome(update.Status);
+        }
+
+        foreach (var (pending, status, decision) in updates)
+        {
+            if (!await ApplyModerationAsync(pending.Id, status, decision, cancellationToken).ConfigureAwait(false) &&
+                await TryCreateAsync(pending with { Status = CommentStatus.Pending, Decision = null, Review = null }, cancellationToken).ConfigureAwait(false))
+            {
+                await ApplyModerationAsync(pending.Id, status, decision, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {

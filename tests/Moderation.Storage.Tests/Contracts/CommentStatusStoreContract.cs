@@ -44,6 +44,55 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task A_batch_of_decisions_applies_to_pending_comments_rebuilds_missing_ones_and_never_overwrites()
+    {
+        var pending = Pending();
+        var missing = Pending() with { ArticleId = "article-2" };
+        var reviewed = Pending();
+        await Store.TryCreateAsync(pending);
+        await Store.TryCreateAsync(reviewed);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(5));
+        Assert.True(await Store.ApplyReviewAsync(reviewed.Id, CommentStatus.Rejected, review));
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        var flag = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddSeconds(2));
+
+        ModerationStatusUpdate[] batch =
+        [
+            new(pending, CommentStatus.Approved, approve),
+            new(missing, CommentStatus.Flagged, flag),
+            new(reviewed, CommentStatus.Approved, approve),
+            new(pending, CommentStatus.Rejected, flag),
+        ];
+        await Store.ApplyModerationsAsync(batch);
+        await Store.ApplyModerationsAsync(batch);
+
+        var first = await Store.GetAsync(pending.Id);
+        Assert.Equal(CommentStatus.Approved, first!.Status);
+        TestData.AssertSameDecision(approve, first.Decision);
+        var rebuilt = await Store.GetAsync(missing.Id);
+        Assert.Equal(CommentStatus.Flagged, rebuilt!.Status);
+        Assert.Equal(("article-2", missing.AuthorId, missing.SubmittedAt), (rebuilt.ArticleId, rebuilt.AuthorId, rebuilt.SubmittedAt));
+        TestData.AssertSameDecision(flag, rebuilt.Decision);
+        var kept = await Store.GetAsync(reviewed.Id);
+        Assert.Equal(CommentStatus.Rejected, kept!.Status);
+        Assert.Null(kept.Decision);
+        Assert.Equal(review, kept.Review);
+    }
+
+    [SkippableFact]
+    public async Task A_batch_of_decisions_with_an_outcome_the_engine_cannot_give_is_refused_whole()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        var decision = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ApplyModerationsAsync(
+            [new(record, CommentStatus.Approved, decision), new(record, CommentStatus.Pending, decision)]));
+
+        Assert.Equal(CommentStatus.Pending, (await Store.GetAsync(record.Id))!.Status);
+    }
+
+    [SkippableFact]
     public async Task Review_applies_to_a_flagged_comment_once_and_a_late_moderation_event_cannot_overwrite_it()
     {
         var record = Pending();
