@@ -6,6 +6,7 @@ using Moderation.Review.Console;
 using Moderation.Review.Decisions;
 using Moderation.Review.Live;
 using Moderation.Review.Queue;
+using Moderation.Review.Sites;
 
 namespace Moderation.Review;
 
@@ -24,6 +25,7 @@ public static class ReviewModule
         builder.Services.AddSingleton<ReviewSessions>();
         builder.Services.AddSingleton<ReviewPrincipals>();
         builder.Services.AddSingleton<ReviewSites>();
+        builder.Services.AddReviewSites();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddSingleton<DecisionOutbox>();

@@ -17,7 +17,7 @@ public sealed class ReviewDecider(
     TimeProvider clock)
 {
     public async Task<DecisionResult> DecideAsync(
-        ReviewItem item, string moderator, bool approve, string? reason, string? note, CancellationToken cancellationToken)
+        ReviewItem item, string moderator, bool approve, string? reason, string? note, CancellationToken cancellationToken, string? messageToAuthor = null)
     {
         var now = clock.GetUtcNow();
         if (item.Status != ReviewItemStatus.Pending)
@@ -30,7 +30,7 @@ public sealed class ReviewDecider(
             return DecisionResult.LeasedByOther;
         }
 
-        var decision = new ModeratorDecision(moderator, Describe(reason, note), now);
+        var decision = new ModeratorDecision(moderator, Describe(reason, note), now, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim());
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
         if (!await queue.DecideAsync(item.Comment.Id, status, decision, now, cancellationToken))
         {

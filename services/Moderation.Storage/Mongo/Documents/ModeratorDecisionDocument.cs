@@ -10,12 +10,16 @@ internal sealed class ModeratorDecisionDocument
 
     public DateTime DecidedAt { get; set; }
 
+    /// <summary>Absent on documents written before moderators could message the commenter.</summary>
+    public string? MessageToAuthor { get; set; }
+
     public static ModeratorDecisionDocument From(ModeratorDecision decision) => new()
     {
         ModeratorId = decision.ModeratorId,
         Reason = decision.Reason,
         DecidedAt = StoredTime.ToUtcDateTime(decision.DecidedAt),
+        MessageToAuthor = decision.MessageToAuthor,
     };
 
-    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt));
+    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), MessageToAuthor);
 }

@@ -1,0 +1,11 @@
+namespace Moderation.Review.Sites;
+
+/// <summary>How one site's desk works, under <c>Sites:&lt;siteId&gt;:Review:</c>, beside the site's API keys.</summary>
+public sealed class SiteReviewOptions
+{
+    /// <summary>At most this many presets: the reject dialog picks them with the keys 1-9.</summary>
+    public const int MaxReasons = 9;
+
+    /// <summary>The reasons offered when rejecting; empty means the built-in list (GET /v1/review/reasons).</summary>
+    public List<ReasonPresetOptions> Reasons { get; set; } = [];
+}
