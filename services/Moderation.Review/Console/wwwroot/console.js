@@ -2,7 +2,7 @@
 // (textContent / text nodes), never as HTML, so a comment cannot inject markup or script.
 "use strict";
 
-const state = { me: null, csrf: null, reasons: [], sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
+const state = { me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
 const PAGE = 500; // items per queue request
 const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
@@ -147,7 +147,7 @@ function selectSite(siteId) {
 function filterQuery() {
   const form = $("filters").elements;
   const params = new URLSearchParams();
-  for (const name of ["article", "category", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
+  for (const name of ["q", "article", "category", "rule", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
   return params;
 }
 
@@ -178,7 +178,29 @@ async function loadQueue(claimWhenIdle) {
   const count = document.querySelector(`#sites [data-site="${CSS.escape(state.site)}"] .count`);
   if (count && pending !== null) count.textContent = pending;
   renderList();
+  loadCounts(generation);
   if (claimWhenIdle && !state.current) await claimNext();
+}
+
+// The filter choices carry what waits behind them: "link (2,104)". A choice that no longer has anything waiting
+// stays while it is selected, so the filter in use never silently changes.
+async function loadCounts(generation) {
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/counts`);
+  if (!result.ok || generation !== queueGeneration) return;
+  const counts = result.data;
+  const form = $("filters").elements;
+  for (const [name, list, any] of [["category", counts.categories, "Any category"], ["rule", counts.rules, "Any rule"]]) {
+    const select = form[name];
+    const chosen = select.value;
+    const options = list.map((entry) => el("option", { text: `${entry.key} (${entry.count.toLocaleString()})`, attrs: { value: entry.key } }));
+    if (chosen && !list.some((entry) => entry.key === chosen)) options.unshift(el("option", { text: `${chosen} (0)`, attrs: { value: chosen } }));
+    select.replaceChildren(el("option", { text: any, attrs: { value: "" } }), ...options);
+    select.value = chosen;
+  }
+  $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
+  $("queue-summary").textContent = counts.pending
+    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
+    : "Nothing waiting.";
 }
 
 let loadingMore = null;
@@ -397,8 +419,17 @@ async function approve() {
 }
 
 // No reason is preselected: the moderator picks one (1-7), or the last one they used is offered again.
+async function reasonsFor(siteId) {
+  if (!state.siteReasons[siteId]) {
+    const result = await api("GET", `/v1/review/sites/${encodeURIComponent(siteId)}/reasons`);
+    state.siteReasons[siteId] = result.ok ? result.data : state.reasons;
+  }
+  return state.siteReasons[siteId];
+}
+
 async function openReject(mode) {
   if (!state.current) return;
+  const reasons = await reasonsFor(state.current.siteId);
   state.rejectMode = mode;
   state.authorPending = null;
   $("reject-title").textContent = "Reject this comment";
@@ -408,10 +439,11 @@ async function openReject(mode) {
     state.authorPending = result.data.pending;
     $("reject-title").textContent = `Reject all ${result.data.pending} waiting comment(s) from ${shown(result.data.authorName)}`;
   }
-  $("reasons").replaceChildren(...state.reasons.map((reason, index) => el("label", {}, [
+  $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
     el("input", { attrs: { type: "radio", name: "reason", value: reason.code, required: "", ...(reason.code === state.lastReason ? { checked: "" } : {}) } }),
     el("kbd", { text: index + 1 }), document.createTextNode(reason.label)])));
   $("reject-form").elements.note.value = "";
+  $("reject-form").elements.message.value = "";
   $("reject-dialog").showModal();
 }
 
@@ -421,7 +453,7 @@ $("reject-form").addEventListener("submit", async (event) => {
   if (!form.reason.value) return;
   $("reject-dialog").close();
   if (!state.current) return;
-  const body = { reason: form.reason.value, note: form.note.value || null };
+  const body = { reason: form.reason.value, note: form.note.value || null, message: form.message.value.trim() || null };
   state.lastReason = body.reason;
   const id = state.current.id;
   if (state.rejectMode === "author") {
@@ -448,6 +480,12 @@ $("help-button").addEventListener("click", () => $("help-dialog").showModal());
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
 // A new filter lists other comments; the one being worked stays open (and leased) until it is decided or left.
 $("filters").addEventListener("change", () => { $("items-scroll").scrollTop = 0; loadQueue(true); });
+// Search as the moderator types, once they pause.
+let searchTimer = 0;
+$("filters").elements.q.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => { $("items-scroll").scrollTop = 0; loadQueue(true); }, 300);
+});
 $("filters").addEventListener("submit", (event) => event.preventDefault());
 
 document.addEventListener("keydown", (event) => {
@@ -465,6 +503,7 @@ document.addEventListener("keydown", (event) => {
   }
   if (["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName) || document.querySelector("dialog[open]")) return;
   if (event.key === "?") { $("help-dialog").showModal(); event.preventDefault(); return; }
+  if (event.key === "/" && state.view === "queue") { $("filters").elements.q.focus(); event.preventDefault(); return; }
   if (state.view !== "queue") return;
   const actions = { j: () => move(1), k: () => move(-1), a: approve, r: () => openReject("one"), x: () => openReject("author") };
   if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
