@@ -2,6 +2,7 @@ using MassTransit;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
 using Moderation.Review.Auth;
+using Moderation.Review.Authors;
 using Moderation.Review.Console;
 using Moderation.Review.Decisions;
 using Moderation.Review.Live;
@@ -28,6 +29,7 @@ public static class ReviewModule
         builder.Services.AddReviewSites();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
+        builder.Services.AddScoped<AuthorStandings>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<ConsoleAssets>();
@@ -61,6 +63,7 @@ public static class ReviewModule
             .AddEndpointFilter<AntiforgeryFilter>();
         signedIn.MapQueueEndpoints();
         signedIn.MapItemEndpoints();
+        signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();
         signedIn.MapAdminEndpoints();

@@ -18,6 +18,16 @@ public sealed partial class ReviewSitesOptionsValidator : IValidateOptions<Revie
                 errors.Add($"{prefix} has {site.Reasons.Count} entries; at most {SiteReviewOptions.MaxReasons} (the keys 1-9 pick them).");
             }
 
+            if (site.TrustAfterApproved is < 1 or > 100_000)
+            {
+                errors.Add($"Sites:{siteId}:Review:TrustAfterApproved must be between 1 and 100000.");
+            }
+
+            if (site.TrustWithoutRejectionFor < TimeSpan.Zero || site.TrustWithoutRejectionFor > TimeSpan.FromDays(3650))
+            {
+                errors.Add($"Sites:{siteId}:Review:TrustWithoutRejectionFor must be between 0 and 3650 days.");
+            }
+
             for (var i = 0; i < site.Reasons.Count; i++)
             {
                 var reason = site.Reasons[i];

@@ -15,7 +15,7 @@ public sealed class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors"];
 
     /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
     public const string DeskSite = "api-desk";
@@ -55,6 +55,7 @@ public sealed class ReviewHost : IAsyncLifetime
         settings[$"Sites:{DeskSite}:Review:Reasons:1:Label"] = "Spoils the ending";
         settings["Sites:browser-filters:Review:Reasons:0:Code"] = "off-brand";
         settings["Sites:browser-filters:Review:Reasons:0:Label"] = "Not in the spirit of the debate";
+        settings["Sites:api-authors:Review:TrustAfterApproved"] = "2";
         Host = await RunningService.StartAsync(Moderation.Host.Program.Build, settings);
         Admin = await SignInAsync(AdminUsername, AdminPassword);
     }
