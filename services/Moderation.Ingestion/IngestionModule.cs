@@ -19,8 +19,11 @@ public static class IngestionModule
         return builder;
     }
 
-    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
+        bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
+    }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Moderation.Contracts;
 
 namespace Moderation.Ingestion.Submissions;
@@ -9,4 +10,8 @@ public sealed record ValidComment(
     CommentAuthor Author,
     string Body,
     Guid? ParentId,
-    AuthorSignals? AuthorSignals);
+    AuthorSignals? AuthorSignals,
+
+    // Left out of the request fingerprint when absent, so an idempotency key stored before sections existed still
+    // matches the same request sent again.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section = null);

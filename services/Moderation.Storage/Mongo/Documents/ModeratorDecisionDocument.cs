@@ -10,6 +10,9 @@ internal sealed class ModeratorDecisionDocument
 
     public DateTime DecidedAt { get; set; }
 
+    /// <summary>The decision's number on its comment (absent on older documents, which held only a first decision).</summary>
+    public long Sequence { get; set; } = 1;
+
     /// <summary>Absent on documents written before moderators could message the commenter.</summary>
     public string? MessageToAuthor { get; set; }
 
@@ -18,8 +21,9 @@ internal sealed class ModeratorDecisionDocument
         ModeratorId = decision.ModeratorId,
         Reason = decision.Reason,
         DecidedAt = StoredTime.ToUtcDateTime(decision.DecidedAt),
+        Sequence = decision.Sequence,
         MessageToAuthor = decision.MessageToAuthor,
     };
 
-    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), MessageToAuthor);
+    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence, MessageToAuthor);
 }
