@@ -380,7 +380,71 @@ function renderItem(item) {
   $("item-history").replaceChildren(...(history.length ? history.map((c) => el("li", {}, [
     el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), el("span", { text: c.articleId }), el("span", { text: formatTime(c.submittedAt) })]),
     el("div", { className: "body", text: c.body })])) : [el("li", { className: "muted", text: "No earlier comments from this author." })]));
+  $("history-more").hidden = true;
+  loadAuthor(item);
 }
+
+function historyRow(c) {
+  return el("li", {}, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), el("span", { text: c.articleId }), el("span", { text: formatTime(c.submittedAt) })]),
+    el("div", { className: "body", text: c.body })]);
+}
+
+// ---- the author panel: counts, standing (applied by the worker to the author's next comment), notes, history ----
+
+function authorPath(item) {
+  return `/v1/review/sites/${encodeURIComponent(item.siteId)}/authors/${encodeURIComponent(item.author.id)}`;
+}
+
+const STANDING_TEXT = { normal: "No restriction: the rules decide.", banned: "Banned", premoderated: "Pre-moderated: every comment is held.", trusted: "Trusted: comments the rules would hold are approved." };
+
+async function loadAuthor(item, offset = 0) {
+  const result = await api("GET", `${authorPath(item)}?offset=${offset}&limit=20`);
+  if (!result.ok || !state.current || state.current.id !== item.id) return;
+  const panel = result.data;
+  const c = panel.counts;
+  $("author-counts").textContent = `${c.approved} approved · ${c.rejected} rejected · ${c.flagged} flagged`;
+  const standing = panel.standing;
+  let text = STANDING_TEXT[standing.standing] || standing.standing;
+  if (standing.standing === "banned") text += standing.until ? ` until ${formatTime(standing.until)}.` : " permanently.";
+  if (standing.moderator) text += ` (${standing.moderator}, ${formatTime(standing.at)})`;
+  $("author-standing").textContent = text;
+  $("author-standing").dataset.standing = standing.standing;
+  $("trust").disabled = !panel.trustAllowed;
+  $("author-notes").replaceChildren(...panel.actions.map((entry) => el("li", {}, [
+    el("div", { className: "line1" }, [el("span", { text: entry.outcome.replace(/^author/, "").toLowerCase() }), el("span", { text: entry.moderator }), el("span", { text: formatTime(entry.at) })]),
+    entry.reason || entry.note ? el("div", { className: "body", text: [entry.reason, entry.note].filter(Boolean).join(" · ") }) : null])));
+  const rows = panel.history.filter((comment) => comment.commentId !== item.id).map(historyRow);
+  if (offset === 0) $("item-history").replaceChildren(...(rows.length ? rows : [el("li", { className: "muted", text: "No earlier comments from this author." })]));
+  else $("item-history").append(...rows);
+  state.historyNext = panel.nextOffset;
+  $("history-more").hidden = panel.nextOffset === null;
+}
+
+async function setStanding(standing) {
+  const item = state.current;
+  if (!item) return;
+  const body = { standing };
+  if (standing === "banned" && $("ban-days").value) body.days = Number($("ban-days").value);
+  const result = await api("POST", `${authorPath(item)}/standing`, body);
+  message(result.ok ? `${item.author.name}: ${standing}. Applied to their next comment.` : (result.data && result.data.title) || "Could not change the author's standing.");
+  if (result.ok) loadAuthor(item);
+}
+
+$("ban").addEventListener("click", () => setStanding("banned"));
+$("premoderate").addEventListener("click", () => setStanding("premoderated"));
+$("trust").addEventListener("click", () => setStanding("trusted"));
+$("clear-standing").addEventListener("click", () => setStanding("normal"));
+$("history-more").addEventListener("click", () => { if (state.current && state.historyNext !== null) loadAuthor(state.current, state.historyNext); });
+$("note-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const formElement = event.currentTarget;
+  const item = state.current;
+  if (!item) return;
+  const result = await api("POST", `${authorPath(item)}/notes`, { note: formElement.elements.note.value });
+  if (result.ok) { formElement.reset(); loadAuthor(item); }
+  else message("Could not save the note.");
+});
 
 function message(text) { $("item-message").textContent = text; }
 
