@@ -22,6 +22,8 @@ internal sealed class StoreCatalog
 
     public IAuthorActivityStore? AuthorActivity { get; set; }
 
+    public IAuthorStandingStore? AuthorStanding { get; set; }
+
     public IAuthorHistoryStore? AuthorHistory { get; set; }
 
     public IModeratorAccountStore? ModeratorAccounts { get; set; }

@@ -33,6 +33,7 @@ internal static class MongoOwnedStores
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);
+                    catalog.AuthorStanding = new MongoAuthorStandingStore(context);
                     break;
                 case StoreOwner.Publishing:
                     catalog.ArticleComments = new MongoArticleCommentStore(context);

@@ -23,6 +23,9 @@ public interface IReviewQueueStore
     /// <summary>How many items of the site are pending.</summary>
     Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default);
 
+    /// <summary>The site's pending items counted per category, rule and article, and the oldest one's queue time.</summary>
+    Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) in one conditional write: only
     /// while the item is Pending, and only when nobody else holds its lease at <paramref name="now"/> (unleased, lapsed

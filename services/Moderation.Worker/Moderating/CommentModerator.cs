@@ -2,17 +2,20 @@ using Moderation.Contracts;
 using Moderation.Rules;
 using Moderation.ServiceDefaults.Messaging;
 using Moderation.Storage.Activity;
+using Moderation.Worker.Standing;
 
 namespace Moderation.Worker.Moderating;
 
 /// <summary>
 /// Decides one submitted comment on the author history its message carries (every earlier comment of the author on
-/// the site, as Ingestion appended them), so the decision does not depend on which worker takes it or when.
+/// the site, as Ingestion appended them), so the decision does not depend on which worker takes it or when. The
+/// author's standing (ban, pre-moderation, trust), as moderators last set it, then adjusts the rules' outcome.
 /// </summary>
 public sealed class CommentModerator(
     IRuleSetProvider ruleSets,
     ModerationEngine engine,
     IAuthorActivityStore activity,
+    IAuthorStandingStore standings,
     TimeProvider clock)
 {
     public async Task<ModerationDecision> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
@@ -37,7 +40,11 @@ public sealed class CommentModerator(
             ruleSet,
             history);
 
-        return new ModerationDecision(decision.Outcome, decision.Score, decision.Hits, decision.RulesetVersion, clock.GetUtcNow());
+        var standing = await standings.GetAsync(comment.SiteId, comment.Author.Id, cancellationToken);
+        var (outcome, hits) = standing is null
+            ? (decision.Outcome, decision.Hits)
+            : AuthorStandingPolicy.Apply(decision.Outcome, decision.Hits, standing.At(comment.SubmittedAt));
+        return new ModerationDecision(outcome, decision.Score, hits, decision.RulesetVersion, clock.GetUtcNow());
     }
 
     /// <summary>
