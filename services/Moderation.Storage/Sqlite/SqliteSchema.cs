@@ -113,8 +113,6 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_review_queue_pending
             ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending';
-        CREATE INDEX IF NOT EXISTS ix_review_queue_decided
-            ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0;
         """ + SqliteReviewSchema.Script;
 
     private const string Worker = """
