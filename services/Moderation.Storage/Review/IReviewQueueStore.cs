@@ -10,8 +10,12 @@ public interface IReviewQueueStore
 
     Task<ReviewItem?> GetAsync(Guid commentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Pending items of one site, oldest queued first.</summary>
-    Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Pending items of one site, oldest queued first (at most <see cref="ReviewQueueQuery.MaxLimit"/>).</summary>
+    Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
+    }
 
     /// <summary>Pending items of one site that match the query's filters, in its order, leased or not.</summary>
     Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default);
