@@ -30,6 +30,7 @@ public static class ReviewModule
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddScoped<AuthorStandings>();
+        builder.Services.AddScoped<QueueSweep>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<DecidedItemPruner>();

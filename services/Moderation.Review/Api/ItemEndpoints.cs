@@ -92,7 +92,7 @@ public static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<RejectAuthorResponse>, NotFound, ValidationProblem>> RejectAuthorAsync(
-        Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings)
+        Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, QueueSweep sweep, SiteReviewSettings settings)
     {
         var item = await FindAsync(id, http, queue);
         if (item is null)
@@ -105,28 +105,9 @@ public static class ItemEndpoints
             return invalid;
         }
 
-        // Page through everything the author has waiting, however much: items another moderator holds are skipped
-        // and stay pending, so the next page starts after them.
-        var rejected = new List<Guid>();
-        var skipped = new List<Guid>();
-        while (true)
-        {
-            var page = await queue.QueryPendingAsync(
-                new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id, Limit: ReviewQueueQuery.MaxLimit, Offset: skipped.Count),
-                http.RequestAborted);
-            if (page.Count == 0 || skipped.Count > ReviewQueueQuery.MaxOffset)
-            {
-                break;
-            }
-
-            foreach (var each in page)
-            {
-                var result = await decider.DecideAsync(
-                    each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted, request.Message);
-                (result == DecisionResult.Decided ? rejected : skipped).Add(each.Comment.Id);
-            }
-        }
-
+        var (rejected, skipped) = await sweep.DecideAllAsync(
+            new ReviewQueueQuery(item.Comment.SiteId, AuthorId: item.Comment.Author.Id), long.MaxValue, http.User.Username(),
+            approve: false, request!.Reason, request.Note, request.Message, http.RequestAborted);
         return TypedResults.Ok(new RejectAuthorResponse(item.Comment.Author.Id, rejected, skipped));
     }
 
@@ -161,7 +142,7 @@ public static class ItemEndpoints
     }
 
     /// <param name="reasons">The site's reasons, one of which is required; null when no reason is asked (approving).</param>
-    private static ValidationProblem? Validate(DecisionRequest? request, IReadOnlyList<RejectReason>? reasons)
+    internal static ValidationProblem? Validate(DecisionRequest? request, IReadOnlyList<RejectReason>? reasons)
     {
         var errors = new Dictionary<string, string[]>();
         if (reasons is not null && !reasons.Any(reason => reason.Code == request?.Reason))

@@ -20,6 +20,8 @@ public static class QueueEndpoints
         review.MapGet("/sites/{siteId}/counts", CountQueueAsync);
         review.MapGet("/sites/{siteId}/queue", ListQueueAsync);
         review.MapPost("/sites/{siteId}/claim-next", ClaimNextAsync);
+        review.MapGet("/sites/{siteId}/bulk-count", CountBulkAsync);
+        review.MapPost("/sites/{siteId}/bulk", DecideBulkAsync);
     }
 
     private static async Task<Ok<List<SiteQueueCount>>> ListSitesAsync(HttpContext http, ReviewSites sites, IReviewQueueStore queue)
@@ -91,6 +93,85 @@ public static class QueueEndpoints
 
         await queue.ReleaseOthersAsync(moderator, item.Comment.Id, http.RequestAborted);
         return TypedResults.Ok(await ItemDetails.BuildAsync(item, comments, clock, http.RequestAborted));
+    }
+
+    /// <summary>What a bulk action with this filter would decide: shown to the moderator before they confirm.</summary>
+    private static async Task<Results<Ok<BulkCountResponse>, NotFound, ValidationProblem>> CountBulkAsync(
+        string siteId, HttpContext http, IReviewQueueStore queue, [AsParameters] QueueFilter filter)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!TryBulkQuery(siteId, filter, out var query, out var problem))
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(new BulkCountResponse(await queue.CountMatchingAsync(query, http.RequestAborted)));
+    }
+
+    /// <summary>Approves or rejects every waiting comment the filter matches (at most the count shown), oldest first.</summary>
+    private static async Task<Results<Ok<BulkResponse>, NotFound, ValidationProblem>> DecideBulkAsync(
+        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, [AsParameters] QueueFilter filter)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!TryBulkQuery(siteId, filter, out var query, out var problem))
+        {
+            return problem;
+        }
+
+        var approve = request?.Action == "approve";
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Action is not ("approve" or "reject"))
+        {
+            errors["action"] = ["action is 'approve' or 'reject'."];
+        }
+
+        if (request?.Expected is not > 0)
+        {
+            errors["expected"] = ["expected is the count GET bulk-count gave (at least 1): at most that many are decided."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var decision = new DecisionRequest(request!.Reason, request.Note, request.Message);
+        if (ItemEndpoints.Validate(decision, approve ? null : settings.ReasonsFor(siteId)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (decided, skipped) = await sweep.DecideAllAsync(
+            query, request.Expected!.Value, http.User.Username(), approve, approve ? null : request.Reason, request.Note, request.Message, http.RequestAborted);
+        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count));
+    }
+
+    /// <summary>A bulk action needs a filter (article, category, rule, author or text): never the whole site by accident.</summary>
+    private static bool TryBulkQuery(string siteId, QueueFilter filter, out ReviewQueueQuery query, out ValidationProblem problem)
+    {
+        if (!TryQuery(siteId, filter, 1, out query, out problem))
+        {
+            return false;
+        }
+
+        if (query is { ArticleId: null, Category: null, Rule: null, AuthorId: null, Text: null })
+        {
+            problem = TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["filter"] = ["A bulk action needs at least one filter: article, category, rule, author or q."],
+            });
+            return false;
+        }
+
+        return true;
     }
 
     private static bool TryQuery(string siteId, QueueFilter filter, int limit, out ReviewQueueQuery query, out ValidationProblem problem)

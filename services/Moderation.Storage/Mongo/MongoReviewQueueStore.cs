@@ -47,6 +47,12 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
                 Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending), cancellationToken: token),
             cancellationToken);
 
+    public Task<long> CountMatchingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
+        return context.RunAsync(token => context.ReviewQueue.CountDocumentsAsync(Matching(query), cancellationToken: token), cancellationToken);
+    }
+
     public Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default) =>
         context.RunAsync(
             async token =>

@@ -23,6 +23,9 @@ public interface IReviewQueueStore
     /// <summary>How many items of the site are pending.</summary>
     Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many pending items match the query's filters (its order, limit and offset do not matter).</summary>
+    Task<long> CountMatchingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The site's pending items counted per category, rule and article, and the oldest one's queue time.</summary>
     Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default);
 

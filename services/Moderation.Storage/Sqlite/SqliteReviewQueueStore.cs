@@ -75,6 +75,19 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             },
             cancellationToken);
 
+    public Task<long> CountMatchingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        query.EnsureValid();
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command($"SELECT COUNT(*) FROM review_queue WHERE {Filters(query)}");
+                BindFilters(command, query);
+                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+    }
+
     public Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>

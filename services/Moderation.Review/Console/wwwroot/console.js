@@ -197,6 +197,8 @@ async function loadCounts(generation) {
     select.replaceChildren(el("option", { text: any, attrs: { value: "" } }), ...options);
     select.value = chosen;
   }
+  const filtered = [...filterQuery().keys()].some((name) => name !== "order");
+  $("bulk").hidden = !filtered;
   $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
   $("queue-summary").textContent = counts.pending
     ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
@@ -482,7 +484,7 @@ async function approve() {
   else message((result.data && result.data.title) || "Could not approve.");
 }
 
-// No reason is preselected: the moderator picks one (1-7), or the last one they used is offered again.
+// Each site's reasons (its presets, or the built-in ones), fetched once.
 async function reasonsFor(siteId) {
   if (!state.siteReasons[siteId]) {
     const result = await api("GET", `/v1/review/sites/${encodeURIComponent(siteId)}/reasons`);
@@ -491,8 +493,32 @@ async function reasonsFor(siteId) {
   return state.siteReasons[siteId];
 }
 
+// Bulk by filter: the dialog says how many first; at most that many are decided, so later arrivals are left.
+async function openBulk(action) {
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-count?${filterQuery()}`);
+  if (!result.ok) { message("Could not count what the filter matches."); return; }
+  if (!result.data.count) { message("Nothing waiting matches the filter."); return; }
+  state.rejectMode = `bulk-${action}`;
+  state.bulkCount = result.data.count;
+  $("reject-title").textContent = `${action === "approve" ? "Approve" : "Reject"} all ${result.data.count.toLocaleString()} waiting comment(s) matching the filter`;
+  fillReasons(action === "approve" ? [] : await reasonsFor(state.site));
+  $("reject-form").querySelector("button[type=submit]").textContent = action === "approve" ? "Approve all" : "Reject all";
+  $("reject-dialog").showModal();
+}
+
+function fillReasons(reasons) {
+  $("reasons").hidden = reasons.length === 0;
+  $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
+    el("input", { attrs: { type: "radio", name: "reason", value: reason.code, required: "", ...(reason.code === state.lastReason ? { checked: "" } : {}) } }),
+    el("kbd", { text: index + 1 }), document.createTextNode(reason.label)])));
+  $("reject-form").elements.note.value = "";
+  $("reject-form").elements.message.value = "";
+}
+
+// No reason is preselected: the moderator picks one (1-9), or the last one they used is offered again.
 async function openReject(mode) {
   if (!state.current) return;
+  $("reject-form").querySelector("button[type=submit]").replaceChildren(document.createTextNode("Reject "), el("kbd", { text: "Enter" }));
   const reasons = await reasonsFor(state.current.siteId);
   state.rejectMode = mode;
   state.authorPending = null;
@@ -503,17 +529,28 @@ async function openReject(mode) {
     state.authorPending = result.data.pending;
     $("reject-title").textContent = `Reject all ${result.data.pending} waiting comment(s) from ${shown(result.data.authorName)}`;
   }
-  $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
-    el("input", { attrs: { type: "radio", name: "reason", value: reason.code, required: "", ...(reason.code === state.lastReason ? { checked: "" } : {}) } }),
-    el("kbd", { text: index + 1 }), document.createTextNode(reason.label)])));
-  $("reject-form").elements.note.value = "";
-  $("reject-form").elements.message.value = "";
+  fillReasons(reasons);
   $("reject-dialog").showModal();
 }
 
 $("reject-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget.elements;
+  if (state.rejectMode.startsWith("bulk-")) {
+    const action = state.rejectMode.slice(5);
+    if (action === "reject" && !form.reason.value) return;
+    $("reject-dialog").close();
+    message(`${action === "approve" ? "Approving" : "Rejecting"} ${state.bulkCount.toLocaleString()} comment(s)…`);
+    const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk?${filterQuery()}`, {
+      action, expected: state.bulkCount, reason: action === "reject" ? form.reason.value : null, note: form.note.value || null, message: form.message.value.trim() || null });
+    if (result.ok) {
+      const skipped = result.data.skipped ? `; ${result.data.skipped} held by another moderator were left` : "";
+      message(`${action === "approve" ? "Approved" : "Rejected"} ${result.data.decided.toLocaleString()} comment(s)${skipped}.`);
+      await loadQueue(!state.current);
+      loadSites();
+    } else message((result.data && result.data.title) || "Could not decide them.");
+    return;
+  }
   if (!form.reason.value) return;
   $("reject-dialog").close();
   if (!state.current) return;
@@ -534,6 +571,8 @@ $("reject-form").addEventListener("submit", async (event) => {
   else message((result.data && result.data.title) || "Could not reject.");
 });
 $("reject-cancel").addEventListener("click", () => $("reject-dialog").close());
+$("bulk-approve").addEventListener("click", () => openBulk("approve"));
+$("bulk-reject").addEventListener("click", () => openBulk("reject"));
 
 $("approve").addEventListener("click", approve);
 $("reject").addEventListener("click", () => openReject("one"));

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Moderation.Contracts;
+using Moderation.Review.Tests.Infrastructure;
+
+namespace Moderation.Review.Tests.Api;
+
+/// <summary>Bulk approve or reject by filter: the count first, then exactly what was counted, however many.</summary>
+[Collection(ReviewHostCollection.Name)]
+public sealed class BulkTests(ReviewHost host)
+{
+    private const string Site = "api-bulk";
+
+    [Fact]
+    public async Task Ten_thousand_waiting_on_one_story_are_counted_then_approved_in_one_request_leaving_later_arrivals_held_items_and_other_stories()
+    {
+        var story = $"bulk-{Guid.NewGuid():N}"[..16];
+        var ids = await host.QueueManyAsync(Site, story, 10_000);
+        var other = await host.QueueOneAsync(Site, $"other-{Guid.NewGuid():N}"[..16], "Elsewhere https://example.org/x", new CommentAuthor("o1", "O"),
+            [new RuleHit("link.any", "link", "low", 10, 21, "https://example.org/x")]);
+        using var ann = await host.SignInAsync(await host.CreateModeratorAsync("bulk", Site));
+        using var bob = await host.SignInAsync(await host.CreateModeratorAsync("bulkbob", Site));
+        await bob.PostJsonAsync($"/v1/review/items/{ids[5]}/claim");
+
+        var count = (await ann.GetJsonAsync($"/v1/review/sites/{Site}/bulk-count?article={story}"))["count"]!.GetValue<long>();
+        Assert.Equal(10_000, count);
+        var late = await host.QueueOneAsync(Site, story, "Arrived after the count https://example.org/late", new CommentAuthor("late", "Late"),
+            [new RuleHit("link.any", "link", "low", 24, 24, "https://example.org/late")], DateTimeOffset.UtcNow.AddMinutes(1));
+
+        // One request, however long it takes: a client that waits.
+        using var slow = new HttpClient(new HttpClientHandler { CookieContainer = ann.Cookies }) { BaseAddress = host.Host.Address, Timeout = TimeSpan.FromMinutes(10) };
+        slow.DefaultRequestHeaders.Add("X-CSRF-TOKEN", ann.Token);
+        using var response = await slow.PostAsJsonAsync($"/v1/review/sites/{Site}/bulk?article={story}", new { action = "approve", expected = count, note = "harmless pile" });
+        var result = await response.Content.ReadFromJsonAsync<JsonNode>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(9_999, result!["decided"]!.GetValue<int>());
+        Assert.Equal(1, result["skipped"]!.GetValue<int>());
+        Assert.Equal("approved", (await ann.GetJsonAsync($"/v1/review/items/{ids[9_999]}"))["status"]!.GetValue<string>());
+        Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{ids[5]}"))["status"]!.GetValue<string>());
+        Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{late}"))["status"]!.GetValue<string>());
+        Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{other}"))["status"]!.GetValue<string>());
+        Assert.Equal(2, (await ann.GetJsonAsync($"/v1/review/sites/{Site}/bulk-count?article={story}"))["count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_bulk_action_needs_a_filter_an_action_a_count_and_a_sites_reason_and_another_site_is_404()
+    {
+        using var ann = await host.SignInAsync(await host.CreateModeratorAsync("bulkbad", Site));
+
+        Assert.Equal(400, await ann.GetStatusAsync($"/v1/review/sites/{Site}/bulk-count"));
+        foreach (var (query, body) in new (string, object)[]
+        {
+            ("", new { action = "approve", expected = 1 }),
+            ("?rule=link.any", new { action = "delete", expected = 1 }),
+            ("?rule=link.any", new { action = "approve" }),
+            ("?rule=link.any", new { action = "reject", expected = 1, reason = "not-a-reason" }),
+        })
+        {
+            using var response = await ann.PostAsync($"/v1/review/sites/{Site}/bulk{query}", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        Assert.Equal(404, await ann.GetStatusAsync("/v1/review/sites/api-b/bulk-count?rule=link.any"));
+        using var otherSite = await ann.PostAsync("/v1/review/sites/api-b/bulk?rule=link.any", new { action = "approve", expected = 1 });
+        Assert.Equal(HttpStatusCode.NotFound, otherSite.StatusCode);
+    }
+}
