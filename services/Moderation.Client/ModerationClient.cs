@@ -63,6 +63,25 @@ public sealed class ModerationClient
         return await SendAsync<CommentStatus>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reports a comment on behalf of a reader (<paramref name="reporterId"/>, the reader's id on the site). The same reader
+    /// counts once, so sending a report again (after a timeout or a 503) is safe. Null when this site has no such comment.
+    /// </summary>
+    public async Task<ReportResult?> ReportAsync(
+        Guid commentId, string reporterId, ReportReason reason, string? note = null, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Post, $"v1/comments/{commentId}/reports");
+        var reasonName = reason switch
+        {
+            ReportReason.Spam => "spam",
+            ReportReason.Abuse => "abuse",
+            ReportReason.OffTopic => "off_topic",
+            _ => "other",
+        };
+        request.Content = JsonContent.Create(new { reporterId, reason = reasonName, note }, options: Json);
+        return await SendAsync<ReportResult>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
+    }
+
     /// <summary>One page of an article's approved comments (<paramref name="limit"/> 1–200).</summary>
     public async Task<CommentPage> ListCommentsAsync(
         string articleId, int limit = 50, CommentOrder order = CommentOrder.Oldest, string? cursor = null, CancellationToken cancellationToken = default)

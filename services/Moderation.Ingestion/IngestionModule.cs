@@ -1,4 +1,5 @@
 using MassTransit;
+using Moderation.Ingestion.Reports;
 using Moderation.Ingestion.Status;
 using Moderation.Ingestion.Submissions;
 using Moderation.ServiceDefaults.Sites;
@@ -15,12 +16,16 @@ public static class IngestionModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<CommentSubmitter>();
+        builder.Services.AddScoped<CommentReporter>();
         builder.Services.AddHostedService<AuthorHistoryPruner>();
         return builder;
     }
 
-    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
+        bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
+    }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
     {
@@ -32,6 +37,11 @@ public static class IngestionModule
         api.MapGet("/comments/{id}", CommentStatusEndpoint.HandleAsync)
             .WithName("GetCommentStatus")
             .WithSummary("Where a comment is in the pipeline, and why.");
+        api.MapPost("/comments/{id}/reports", ReportCommentEndpoint.HandleAsync)
+            .WithName("ReportComment")
+            .WithTags("Reports")
+            .Accepts<ReportCommentRequest>("application/json")
+            .WithSummary("A reader reports a comment (spam, abuse, off_topic, other); the same reporter counts once.");
         return app;
     }
 }

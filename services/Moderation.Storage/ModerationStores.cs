@@ -2,6 +2,7 @@ using Moderation.Storage.Activity;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Mongo;
 using Moderation.Storage.Publishing;
+using Moderation.Storage.Reports;
 using Moderation.Storage.Resilience;
 using Moderation.Storage.Review;
 using Moderation.Storage.Sqlite;
@@ -30,6 +31,8 @@ public sealed class ModerationStores : IAsyncDisposable
     public IIdempotencyStore Idempotency => Owned(_catalog.Idempotency, StoreOwner.Ingestion);
 
     public IAuthorHistoryStore AuthorHistory => Owned(_catalog.AuthorHistory, StoreOwner.Ingestion);
+
+    public ICommentReportStore CommentReports => Owned(_catalog.CommentReports, StoreOwner.Ingestion);
 
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 

@@ -1,6 +1,7 @@
 using Moderation.Storage.Activity;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Publishing;
+using Moderation.Storage.Reports;
 using Moderation.Storage.Review;
 
 namespace Moderation.Storage;
@@ -15,6 +16,8 @@ internal sealed class StoreCatalog
     public ICommentStatusStore? CommentStatus { get; set; }
 
     public IIdempotencyStore? Idempotency { get; set; }
+
+    public ICommentReportStore? CommentReports { get; set; }
 
     public IArticleCommentStore? ArticleComments { get; set; }
 

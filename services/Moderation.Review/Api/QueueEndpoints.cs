@@ -32,7 +32,7 @@ public static class QueueEndpoints
 
     private static async Task<Results<Ok<QueueResponse>, NotFound, ValidationProblem>> ListQueueAsync(
         string siteId, HttpContext http, IReviewQueueStore queue, TimeProvider clock,
-        string? article, string? category, string? author, string? order, int? limit, int? offset)
+        string? article, string? category, string? author, string? order, int? limit, int? offset, string? view)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -44,7 +44,7 @@ public static class QueueEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offset"] = [$"offset is 0-{ReviewQueueQuery.MaxOffset}."] });
         }
 
-        if (!TryQuery(siteId, article, category, author, order, limit ?? 100, out var query, out var problem))
+        if (!TryQuery(siteId, article, category, author, order, view, limit ?? 100, out var query, out var problem))
         {
             return problem;
         }
@@ -61,14 +61,14 @@ public static class QueueEndpoints
 
     private static async Task<Results<Ok<ItemDetail>, NoContent, NotFound, ValidationProblem>> ClaimNextAsync(
         string siteId, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options,
-        TimeProvider clock, string? article, string? category, string? author, string? order)
+        TimeProvider clock, string? article, string? category, string? author, string? order, string? view)
     {
         if (!http.User.CanReview(siteId))
         {
             return TypedResults.NotFound();
         }
 
-        if (!TryQuery(siteId, article, category, author, order, 1, out var query, out var problem))
+        if (!TryQuery(siteId, article, category, author, order, view, 1, out var query, out var problem))
         {
             return problem;
         }
@@ -85,7 +85,7 @@ public static class QueueEndpoints
     }
 
     private static bool TryQuery(
-        string siteId, string? article, string? category, string? author, string? order, int limit,
+        string siteId, string? article, string? category, string? author, string? order, string? view, int limit,
         out ReviewQueueQuery query, out ValidationProblem problem)
     {
         query = null!;
@@ -96,7 +96,20 @@ public static class QueueEndpoints
             "score" or "severity" => ReviewQueueOrder.HighestScoreFirst,
             _ => null,
         };
+        // The reported view holds published comments readers reported; the flagged view what the rules held; no view, both.
+        bool? reported = view switch
+        {
+            null or "" or "all" => null,
+            "reported" => true,
+            "flagged" => false,
+            _ => false,
+        };
         var errors = new Dictionary<string, string[]>();
+        if (view is not (null or "" or "all" or "reported" or "flagged"))
+        {
+            errors["view"] = ["view is 'all', 'flagged' or 'reported'."];
+        }
+
         if (parsed is null)
         {
             errors["order"] = ["order is 'oldest' or 'score'."];
@@ -113,7 +126,7 @@ public static class QueueEndpoints
             return false;
         }
 
-        query = new ReviewQueueQuery(siteId, Blank(article), Blank(category), Blank(author), parsed!.Value, limit);
+        query = new ReviewQueueQuery(siteId, Blank(article), Blank(category), Blank(author), parsed!.Value, limit, Reported: reported);
         return true;
     }
 

@@ -20,6 +20,13 @@ public sealed class SitesOptions : Dictionary<string, SiteOptions>, IValidatable
             {
                 yield return new ValidationResult($"Sites:{siteId}:ApiKeys needs at least one key of 8 characters or more.");
             }
+
+            var reports = new List<ValidationResult>();
+            Validator.TryValidateObject(site.Reports, new ValidationContext(site.Reports), reports, validateAllProperties: true);
+            foreach (var error in reports.Concat(site.Reports.Validate(validationContext)))
+            {
+                yield return new ValidationResult($"Sites:{siteId}:{error.ErrorMessage}");
+            }
         }
 
         var keys = this.SelectMany(site => site.Value.ApiKeys).ToList();

@@ -35,6 +35,7 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         ReviewQueue = database.GetCollection<ReviewItemDocument>("review_queue");
         AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
         AuthorHistory = database.GetCollection<AuthorHistoryDocument>("author_history");
+        CommentReports = database.GetCollection<CommentReportDocument>("comment_reports");
     }
 
     public IMongoDatabase Database { get; }
@@ -52,6 +53,8 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public IMongoCollection<AuthorActivityDocument> AuthorActivity { get; }
 
     public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
+
+    public IMongoCollection<CommentReportDocument> CommentReports { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
 
@@ -108,12 +111,21 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         _ => throw new InvalidOperationException($"Unknown store owner {Owner}."),
     };
 
-    private async ValueTask CreateIngestionIndexesAsync(CancellationToken cancellationToken) =>
+    private async ValueTask CreateIngestionIndexesAsync(CancellationToken cancellationToken)
+    {
         await Idempotency.Indexes.CreateOneAsync(
             new CreateIndexModel<IdempotencyDocument>(
                 Builders<IdempotencyDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.Key),
                 new CreateIndexOptions { Name = "SiteId_Key_unique", Unique = true }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Counting a comment's open reports.
+        await CommentReports.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentReportDocument>(
+                Builders<CommentReportDocument>.IndexKeys.Ascending(d => d.CommentId).Ascending(d => d.Closed),
+                new CreateIndexOptions { Name = "CommentId_Closed" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
 
     private async ValueTask CreatePublishingIndexesAsync(CancellationToken cancellationToken) =>
         await ArticleComments.Indexes.CreateOneAsync(

@@ -4,7 +4,8 @@ namespace Moderation.Storage.Review;
 
 /// <summary>
 /// A flagged comment waiting for (or decided by) a moderator. It carries the comment and the engine's decision, and
-/// the lease of the moderator working it (possibly lapsed).
+/// the lease of the moderator working it (possibly lapsed). <see cref="Reports"/> is above zero for a published comment
+/// that readers reported (the queue's reported view): how many distinct readers did.
 /// </summary>
 public sealed record ReviewItem(
     Comment Comment,
@@ -12,4 +13,5 @@ public sealed record ReviewItem(
     DateTimeOffset QueuedAt,
     ReviewItemStatus Status = ReviewItemStatus.Pending,
     ModeratorDecision? Review = null,
-    ReviewLease? Lease = null);
+    ReviewLease? Lease = null,
+    int Reports = 0);

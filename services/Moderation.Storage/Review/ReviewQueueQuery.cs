@@ -1,6 +1,9 @@
 namespace Moderation.Storage.Review;
 
-/// <summary>Which pending items of one site to list or claim. Null filters match everything.</summary>
+/// <summary>
+/// Which pending items of one site to list or claim. Null filters match everything; <see cref="Reported"/> true is the
+/// reported view (published comments readers reported), false the comments the rules held.
+/// </summary>
 public sealed record ReviewQueueQuery(
     string SiteId,
     string? ArticleId = null,
@@ -8,7 +11,8 @@ public sealed record ReviewQueueQuery(
     string? AuthorId = null,
     ReviewQueueOrder Order = ReviewQueueOrder.OldestFirst,
     int Limit = 50,
-    int Offset = 0)
+    int Offset = 0,
+    bool? Reported = null)
 {
     public const int MaxLimit = 500;
 

@@ -54,6 +54,18 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
             },
             cancellationToken);
 
+    public Task<bool> SetHiddenAsync(Guid id, bool hidden, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "UPDATE article_comments SET hidden = @hidden WHERE id = @id AND hidden <> @hidden",
+                    ("@id", id.ToKey()),
+                    ("@hidden", hidden ? 1 : 0));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
     public Task<CommentPage> ListAsync(
         string siteId,
         string articleId,
@@ -88,7 +100,7 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
         var command = connection.Command(
             $"""
             SELECT * FROM article_comments
-            WHERE site_id = @site AND article_id = @article {seek}
+            WHERE site_id = @site AND article_id = @article {seek} AND hidden = 0
             ORDER BY published_at {direction}, id {direction}
             LIMIT @fetch
             """,

@@ -26,6 +26,11 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
+            "ALTER TABLE review_queue ADD COLUMN reports INTEGER NOT NULL DEFAULT 0",
+        ],
+        StoreOwner.Publishing =>
+        [
+            "ALTER TABLE article_comments ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
         ],
         _ => [],
     };
@@ -64,6 +69,17 @@ internal static class SqliteSchema
             ON author_history (site_id, author_id, seq);
         CREATE INDEX IF NOT EXISTS ix_author_history_submitted
             ON author_history (submitted_at);
+
+        CREATE TABLE IF NOT EXISTS comment_reports (
+            comment_id   TEXT    NOT NULL,
+            reporter_id  TEXT    NOT NULL,
+            site_id      TEXT    NOT NULL,
+            reason       TEXT    NOT NULL,
+            note         TEXT    NULL,
+            reported_at  INTEGER NOT NULL,
+            closed       INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (comment_id, reporter_id)
+        ) WITHOUT ROWID;
         """;
 
     private const string Publishing = """

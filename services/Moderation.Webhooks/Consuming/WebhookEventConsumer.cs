@@ -14,8 +14,12 @@ namespace Moderation.Webhooks.Consuming;
 public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<WebhookSitesOptions> sites, TimeProvider clock) :
     IConsumer<CommentModerated>,
     IConsumer<CommentApproved>,
-    IConsumer<CommentRejected>
+    IConsumer<CommentRejected>,
+    IConsumer<CommentReported>
 {
+    public Task Consume(ConsumeContext<CommentReported> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromReport(context.Message), context.CancellationToken);
+
     public Task Consume(ConsumeContext<CommentModerated> context) =>
         EnqueueAsync(context.Message.Comment.SiteId, () => WebhookEventFactory.FromRules(context.Message), context.CancellationToken);
 

@@ -57,6 +57,31 @@ public static class WebhookEventFactory
             new WebhookDecision(Outcome(outcome), "moderator", decision.DecidedAt, ModeratorId: decision.ModeratorId, Reason: decision.Reason));
     }
 
+    /// <summary>One event per reporter and comment: a retried report yields the same id, delivered once.</summary>
+    public static WebhookEvent FromReport(CommentReported reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        var id = EventId($"report:{reported.ReporterId}", reported.CommentId);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.CommentReported,
+            id,
+            reported.ReportedAt,
+            new WebhookComment(
+                reported.CommentId,
+                reported.SiteId,
+                reported.ArticleId,
+                new WebhookAuthor(reported.AuthorId, null),
+                null,
+                null,
+                null,
+                reported.Hidden ? "hidden" : "reported"),
+            null,
+            new WebhookReport(reported.ReporterId, reported.Reason, reported.OpenReports, reported.NeedsReview, reported.Hidden));
+        return new WebhookEvent(
+            id, reported.SiteId, CommentSubject(reported.CommentId), WebhookEventTypes.CommentReported, reported.ReportedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
     private static WebhookEvent Create(
         Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
     {

@@ -15,7 +15,9 @@ public static class WebhookEventTypes
     /// <summary>A moderator approved or rejected a held comment; <c>decision.outcome</c> says which.</summary>
     public const string CommentDecided = "comment.decided";
 
+    /// <summary>A reader reported a comment; <c>report</c> says who, why, how many so far, and whether it is in review or hidden.</summary>
     public const string CommentReported = "comment.reported";
+
     public const string CommentTakenDown = "comment.taken_down";
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";

@@ -1,9 +1,13 @@
 namespace Moderation.Webhooks.Events;
 
-/// <summary>The JSON body POSTed to a site: <c>{"type", "id", "occurredAt", "comment", "decision"}</c>.</summary>
+/// <summary>
+/// The JSON body POSTed to a site: <c>{"type", "id", "occurredAt", "comment", "decision"}</c>, and <c>report</c> on a
+/// <c>comment.reported</c> event.
+/// </summary>
 public sealed record WebhookPayload(
     string Type,
     Guid Id,
     DateTimeOffset OccurredAt,
     WebhookComment? Comment,
-    WebhookDecision? Decision);
+    WebhookDecision? Decision,
+    WebhookReport? Report = null);

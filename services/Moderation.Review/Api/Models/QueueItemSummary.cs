@@ -12,7 +12,8 @@ public sealed record QueueItemSummary(
     double Score,
     IReadOnlyList<string> Categories,
     DateTimeOffset QueuedAt,
-    ReviewLease? Lease)
+    ReviewLease? Lease,
+    int Reports = 0)
 {
     private const int ExcerptLength = 160;
 
@@ -29,6 +30,7 @@ public sealed record QueueItemSummary(
             item.Decision.Score,
             [.. item.Decision.Hits.Select(hit => hit.Category).Distinct()],
             item.QueuedAt,
-            item.Lease is { } lease && lease.IsHeldAt(now) ? lease : null);
+            item.Lease is { } lease && lease.IsHeldAt(now) ? lease : null,
+            item.Reports);
     }
 }

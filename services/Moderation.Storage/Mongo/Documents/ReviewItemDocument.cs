@@ -33,6 +33,9 @@ internal sealed class ReviewItemDocument
     /// <summary>The outbox: true from the decision until the broker confirmed its event (absent on older documents).</summary>
     public bool DecisionUnsent { get; set; }
 
+    /// <summary>Readers who reported the published comment; zero (or absent) for a comment the rules held.</summary>
+    public int Reports { get; set; }
+
     public static ReviewItemDocument From(ReviewItem item) => new()
     {
         Id = item.Comment.Id,
@@ -44,6 +47,7 @@ internal sealed class ReviewItemDocument
         Review = item.Review is null ? null : ModeratorDecisionDocument.From(item.Review),
         LeasedBy = item.Lease?.Moderator,
         LeaseExpiresAt = item.Lease is null ? null : StoredTime.ToUtcDateTime(item.Lease.ExpiresAt),
+        Reports = item.Reports,
     };
 
     public ReviewItem ToRecord() => new(
@@ -52,5 +56,6 @@ internal sealed class ReviewItemDocument
         StoredTime.FromUtcDateTime(QueuedAt),
         Status,
         Review?.ToRecord(),
-        LeasedBy is not null && LeaseExpiresAt is { } expires ? new ReviewLease(LeasedBy, StoredTime.FromUtcDateTime(expires)) : null);
+        LeasedBy is not null && LeaseExpiresAt is { } expires ? new ReviewLease(LeasedBy, StoredTime.FromUtcDateTime(expires)) : null,
+        Reports);
 }
