@@ -98,4 +98,29 @@ public sealed class ModerationClientTests(ClientHost host) : IClassFixture<Clien
         Assert.Equal(0, await client.ReplayAllDeadLettersAsync());
         Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).GetWebhookEventAsync(eventId));
     }
+
+    [Fact]
+    public async Task A_report_counts_once_per_reader_and_arrives_as_a_signed_comment_reported_event()
+    {
+        var client = host.Client();
+        var submitted = await client.SubmitAsync(NewArticle(), new NewComment(new CommentAuthor("c-6", "Flo"), "Reported by two readers, calmly written."));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(submitted.Id), s => s?.Status == "approved", "the comment approved");
+
+        Assert.Equal(new ReportResult(submitted.Id, true, 1), await client.ReportAsync(submitted.Id, "reader-1", ReportReason.OffTopic, "Not about the talks."));
+        Assert.Equal(new ReportResult(submitted.Id, false, 1), await client.ReportAsync(submitted.Id, "reader-1", ReportReason.Spam));
+        Assert.Equal(new ReportResult(submitted.Id, true, 2), await client.ReportAsync(submitted.Id, "reader-2", ReportReason.Abuse));
+        Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).ReportAsync(submitted.Id, "reader-3", ReportReason.Other));
+
+        var reports = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Verified
+                .Select(body => JsonNode.Parse(body)!)
+                .Where(e => e["type"]!.GetValue<string>() == "comment.reported" && e["comment"]!["id"]!.GetValue<Guid>() == submitted.Id)
+                .ToList()),
+            events => events.Count == 2,
+            "one comment.reported event per reader");
+        var second = reports.Single(e => e["report"]!["reporterId"]!.GetValue<string>() == "reader-2");
+        Assert.Equal("abuse", second["report"]!["reason"]!.GetValue<string>());
+        Assert.Equal(2, second["report"]!["reports"]!.GetValue<int>());
+        Assert.Equal(2, reports.Select(e => e["id"]!.GetValue<Guid>()).Distinct().Count());
+    }
 }

@@ -15,7 +15,10 @@ public sealed class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", ReportsSite];
+
+    /// <summary>A site whose reports thresholds are 2 (reported view) and 3 (hidden).</summary>
+    public const string ReportsSite = "api-reports";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 
@@ -46,6 +49,8 @@ public sealed class ReviewHost : IAsyncLifetime
             settings[$"Sites:{site}:RequestsPerMinute"] = "100000";
         }
 
+        settings[$"Sites:{ReportsSite}:Reports:Threshold"] = "2";
+        settings[$"Sites:{ReportsSite}:Reports:HideThreshold"] = "3";
         Host = await RunningService.StartAsync(Moderation.Host.Program.Build, settings);
         Admin = await SignInAsync(AdminUsername, AdminPassword);
     }
