@@ -1,4 +1,5 @@
 using Moderation.Storage.Activity;
+using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Mongo;
 using Moderation.Storage.Publishing;
@@ -33,6 +34,8 @@ public sealed class ModerationStores : IAsyncDisposable
     public IAuthorHistoryStore AuthorHistory => Owned(_catalog.AuthorHistory, StoreOwner.Ingestion);
 
     public ICommentReportStore CommentReports => Owned(_catalog.CommentReports, StoreOwner.Ingestion);
+
+    public IArticleStateStore ArticleStates => Owned(_catalog.ArticleStates, StoreOwner.Ingestion);
 
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 

@@ -61,6 +61,7 @@ public static class StorageHostBuilderExtensions
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentReports);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ArticleStates);
                 break;
             case StoreOwner.Worker:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorActivity);

@@ -1,4 +1,5 @@
 using Moderation.Storage.Activity;
+using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Publishing;
 using Moderation.Storage.Reports;
@@ -18,6 +19,8 @@ internal sealed class StoreCatalog
     public IIdempotencyStore? Idempotency { get; set; }
 
     public ICommentReportStore? CommentReports { get; set; }
+
+    public IArticleStateStore? ArticleStates { get; set; }
 
     public IArticleCommentStore? ArticleComments { get; set; }
 

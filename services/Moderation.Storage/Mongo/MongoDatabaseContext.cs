@@ -36,6 +36,8 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
         AuthorHistory = database.GetCollection<AuthorHistoryDocument>("author_history");
         CommentReports = database.GetCollection<CommentReportDocument>("comment_reports");
+        ArticleStates = database.GetCollection<ArticleStateDocument>("article_state");
+        ArticleMinutes = database.GetCollection<ArticleMinuteDocument>("article_minutes");
     }
 
     public IMongoDatabase Database { get; }
@@ -55,6 +57,10 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
 
     public IMongoCollection<CommentReportDocument> CommentReports { get; }
+
+    public IMongoCollection<ArticleStateDocument> ArticleStates { get; }
+
+    public IMongoCollection<ArticleMinuteDocument> ArticleMinutes { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
 
@@ -124,6 +130,16 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
             new CreateIndexModel<CommentReportDocument>(
                 Builders<CommentReportDocument>.IndexKeys.Ascending(d => d.CommentId).Ascending(d => d.Closed),
                 new CreateIndexOptions { Name = "CommentId_Closed" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The surge watcher's scan, and pruning old per-minute counts.
+        await ArticleStates.Indexes.CreateOneAsync(
+            new CreateIndexModel<ArticleStateDocument>(
+                Builders<ArticleStateDocument>.IndexKeys.Ascending(d => d.SurgeUntil), new CreateIndexOptions { Name = "SurgeUntil" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ArticleMinutes.Indexes.CreateOneAsync(
+            new CreateIndexModel<ArticleMinuteDocument>(
+                Builders<ArticleMinuteDocument>.IndexKeys.Ascending(d => d.Minute), new CreateIndexOptions { Name = "Minute" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

@@ -31,6 +31,7 @@ internal static class MongoOwnedStores
                     catalog.Idempotency = new MongoIdempotencyStore(context);
                     catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
                     catalog.CommentReports = new MongoCommentReportStore(context);
+                    catalog.ArticleStates = new MongoArticleStateStore(context);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);

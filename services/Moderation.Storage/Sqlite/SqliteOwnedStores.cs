@@ -24,6 +24,7 @@ internal static class SqliteOwnedStores
                     catalog.Idempotency = new SqliteIdempotencyStore(database);
                     catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
                     catalog.CommentReports = new SqliteCommentReportStore(database);
+                    catalog.ArticleStates = new SqliteArticleStateStore(database);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new SqliteAuthorActivityStore(database);

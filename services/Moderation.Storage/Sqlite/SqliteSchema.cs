@@ -80,6 +80,25 @@ internal static class SqliteSchema
             closed       INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (comment_id, reporter_id)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS article_state (
+            site_id            TEXT    NOT NULL,
+            article_id         TEXT    NOT NULL,
+            editor_mode        TEXT    NULL,
+            editor_mode_set_at INTEGER NULL,
+            surge_until        INTEGER NULL,
+            first_comment_at   INTEGER NULL,
+            PRIMARY KEY (site_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_article_state_surge ON article_state (surge_until) WHERE surge_until IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS article_minutes (
+            site_id      TEXT    NOT NULL,
+            article_id   TEXT    NOT NULL,
+            minute       INTEGER NOT NULL,
+            count        INTEGER NOT NULL,
+            PRIMARY KEY (site_id, article_id, minute)
+        ) WITHOUT ROWID;
         """;
 
     private const string Publishing = """
