@@ -82,6 +82,24 @@ public sealed class ModerationClient
         return await SendAsync<ReportResult>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
     }
 
+    /// <summary>The article's moderation mode now, and what set it.</summary>
+    public async Task<ArticleModeration> GetArticleModerationAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Get, $"v1/sites/{Escape(_siteId)}/articles/{Escape(articleId)}/moderation");
+        return (await SendAsync<ArticleModeration>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Sets the article's mode as an editor: <c>premoderate</c>, <c>normal</c> or <c>closed</c> (new comments are then
+    /// refused with 409), or <c>auto</c> to follow the site's schedule and surge again. Safe to repeat.
+    /// </summary>
+    public async Task<ArticleModeration> SetArticleModerationAsync(string articleId, string mode, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Put, $"v1/sites/{Escape(_siteId)}/articles/{Escape(articleId)}/moderation");
+        request.Content = JsonContent.Create(new { mode }, options: Json);
+        return (await SendAsync<ArticleModeration>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>One page of an article's approved comments (<paramref name="limit"/> 1–200).</summary>
     public async Task<CommentPage> ListCommentsAsync(
         string articleId, int limit = 50, CommentOrder order = CommentOrder.Oldest, string? cursor = null, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using MassTransit;
+using Moderation.Ingestion.Articles;
 using Moderation.Ingestion.Reports;
 using Moderation.Ingestion.Status;
 using Moderation.Ingestion.Submissions;
@@ -17,6 +18,8 @@ public static class IngestionModule
             .ValidateOnStart();
         builder.Services.AddScoped<CommentSubmitter>();
         builder.Services.AddScoped<CommentReporter>();
+        builder.Services.AddScoped<ArticleGate>();
+        builder.Services.AddHostedService<SurgeWatcher>();
         builder.Services.AddHostedService<AuthorHistoryPruner>();
         return builder;
     }
@@ -42,6 +45,15 @@ public static class IngestionModule
             .WithTags("Reports")
             .Accepts<ReportCommentRequest>("application/json")
             .WithSummary("A reader reports a comment (spam, abuse, off_topic, other); the same reporter counts once.");
+        api.MapGet("/sites/{siteId}/articles/{articleId}/moderation", ArticleModerationEndpoints.GetAsync)
+            .WithName("GetArticleModeration")
+            .WithTags("Articles")
+            .WithSummary("The article's moderation mode now (normal, premoderate, closed) and what set it (editor, schedule, surge).");
+        api.MapPut("/sites/{siteId}/articles/{articleId}/moderation", ArticleModerationEndpoints.PutAsync)
+            .WithName("SetArticleModeration")
+            .WithTags("Articles")
+            .Accepts<SetArticleModeRequest>("application/json")
+            .WithSummary("An editor sets the article's mode (premoderate, normal, closed), or 'auto' to follow schedule and surge.");
         return app;
     }
 }

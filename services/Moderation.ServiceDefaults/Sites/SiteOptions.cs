@@ -22,4 +22,10 @@ public sealed class SiteOptions
 
     /// <summary>Reader reports: when a moderator sees a reported comment, and when it is hidden.</summary>
     public ReportOptions Reports { get; set; } = new();
+
+    /// <summary>Automatic pre-moderation of an article that gets too many comments a minute (off by default).</summary>
+    public SurgeOptions Surge { get; set; } = new();
+
+    /// <summary>Modes by the clock: nightly pre-moderation, closing an article some time after its first comment.</summary>
+    public ScheduleOptions Schedule { get; set; } = new();
 }

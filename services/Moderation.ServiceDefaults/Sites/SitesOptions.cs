@@ -21,9 +21,10 @@ public sealed class SitesOptions : Dictionary<string, SiteOptions>, IValidatable
                 yield return new ValidationResult($"Sites:{siteId}:ApiKeys needs at least one key of 8 characters or more.");
             }
 
-            var reports = new List<ValidationResult>();
-            Validator.TryValidateObject(site.Reports, new ValidationContext(site.Reports), reports, validateAllProperties: true);
-            foreach (var error in reports.Concat(site.Reports.Validate(validationContext)))
+            var nested = new List<ValidationResult>();
+            Validator.TryValidateObject(site.Reports, new ValidationContext(site.Reports), nested, validateAllProperties: true);
+            Validator.TryValidateObject(site.Surge, new ValidationContext(site.Surge), nested, validateAllProperties: true);
+            foreach (var error in nested.Concat(site.Reports.Validate(validationContext)).Concat(site.Schedule.Validate(validationContext)))
             {
                 yield return new ValidationResult($"Sites:{siteId}:{error.ErrorMessage}");
             }

@@ -15,8 +15,12 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     IConsumer<CommentModerated>,
     IConsumer<CommentApproved>,
     IConsumer<CommentRejected>,
-    IConsumer<CommentReported>
+    IConsumer<CommentReported>,
+    IConsumer<ArticleModeChanged>
 {
+    public Task Consume(ConsumeContext<ArticleModeChanged> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromArticleMode(context.Message), context.CancellationToken);
+
     public Task Consume(ConsumeContext<CommentReported> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromReport(context.Message), context.CancellationToken);
 

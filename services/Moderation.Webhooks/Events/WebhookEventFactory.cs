@@ -82,6 +82,24 @@ public static class WebhookEventFactory
             JsonSerializer.Serialize(payload, Json));
     }
 
+    /// <summary>One event per change: its id is derived from the article, the mode, the reason and the time of the change.</summary>
+    public static WebhookEvent FromArticleMode(ArticleModeChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var id = EventId(
+            $"article:{changed.SiteId}/{changed.ArticleId}:{changed.Mode}:{changed.Reason}:{changed.ChangedAt.ToUnixTimeMilliseconds()}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.ArticleModeChanged,
+            id,
+            changed.ChangedAt,
+            null,
+            null,
+            Article: new WebhookArticle(changed.SiteId, changed.ArticleId, changed.Mode, changed.Reason, changed.Until));
+        return new WebhookEvent(
+            id, changed.SiteId, $"article:{changed.SiteId}/{changed.ArticleId}", WebhookEventTypes.ArticleModeChanged, changed.ChangedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
     private static WebhookEvent Create(
         Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
     {

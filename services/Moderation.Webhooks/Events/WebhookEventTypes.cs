@@ -23,5 +23,6 @@ public static class WebhookEventTypes
     public const string CommentDeleted = "comment.deleted";
     public const string AuthorBanned = "author.banned";
     public const string AuthorErased = "author.erased";
+    /// <summary>An article's mode changed (an editor, a surge starting or ending); <c>article</c> says to what and why.</summary>
     public const string ArticleModeChanged = "article.mode_changed";
 }

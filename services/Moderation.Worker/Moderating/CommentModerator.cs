@@ -15,6 +15,9 @@ public sealed class CommentModerator(
     IAuthorActivityStore activity,
     TimeProvider clock)
 {
+    /// <summary>The hit a comment held by its article's pre-moderation carries; its match is what set the mode.</summary>
+    public const string PremoderateRule = "article.premoderate";
+
     public async Task<ModerationDecision> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         var comment = Validate(message);
@@ -36,6 +39,14 @@ public sealed class CommentModerator(
                 signals?.ApprovedComments),
             ruleSet,
             history);
+
+        // A pre-moderated article holds what the rules would approve; the hit says why, the rules' own hits stay.
+        if (message.HoldReason is { } hold && decision.Outcome == DecisionOutcome.Approve)
+        {
+            return new ModerationDecision(
+                DecisionOutcome.Flag, decision.Score, [.. decision.Hits, new RuleHit(PremoderateRule, "article", "low", 0, 0, hold)],
+                decision.RulesetVersion, clock.GetUtcNow());
+        }
 
         return new ModerationDecision(decision.Outcome, decision.Score, decision.Hits, decision.RulesetVersion, clock.GetUtcNow());
     }
