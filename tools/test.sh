@@ -155,6 +155,11 @@ else
     status=1
   fi
 fi
+# Name every failed test just above the summary, so the tail of a CI log says what broke.
+failures=$( { cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' |
+  sed -n 's/.* testName="\([^"]*\)".*/  failed: \1/p'; grep -h '^[0-9:]*  FAIL ' "$results/containers.log" 2>/dev/null |
+  sed 's/^/  failed (containers): /'; } | head -40)
 echo
+[ -z "$failures" ] || printf 'Failed tests:\n%s\n' "$failures"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -2,7 +2,9 @@ namespace Moderation.Contracts;
 
 /// <summary>
 /// A submitted comment as every event carries it (event-carried state transfer).
-/// <see cref="Id"/> is given once, at ingestion, and is the idempotency key everywhere after.
+/// <see cref="Id"/> is given once, at ingestion, and is the idempotency key everywhere after. <see cref="Section"/> is
+/// the section of the article the site sent (<c>politics</c>, <c>sport</c>), which picks the section's rules; null
+/// when the site sent none, or from an Ingestion that predates it.
 /// </summary>
 public sealed record Comment(
     Guid Id,
@@ -11,4 +13,5 @@ public sealed record Comment(
     CommentAuthor Author,
     string Body,
     Guid? ParentId,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    string? Section = null);

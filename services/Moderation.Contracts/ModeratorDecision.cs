@@ -1,4 +1,8 @@
 namespace Moderation.Contracts;
 
-/// <summary>Who decided a flagged comment, when and why.</summary>
-public sealed record ModeratorDecision(string ModeratorId, string? Reason, DateTimeOffset DecidedAt);
+/// <summary>
+/// Who decided a flagged comment, when and why. <paramref name="Sequence"/> numbers the moderator decisions on one
+/// comment (1 for the first, one more for each later one, such as a takedown or an undo), so every consumer can apply
+/// the latest decision whatever order the events arrive in; the rules engine's own decision counts as 0.
+/// </summary>
+public sealed record ModeratorDecision(string ModeratorId, string? Reason, DateTimeOffset DecidedAt, long Sequence = 1);

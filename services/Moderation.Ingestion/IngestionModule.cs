@@ -27,6 +27,7 @@ public static class IngestionModule
     public static void AddIngestionConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
+        bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
         bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
     }
 

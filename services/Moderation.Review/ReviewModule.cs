@@ -28,6 +28,8 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
+        builder.Services.AddSingleton<DecidedItemPruner>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DecidedItemPruner>());
         builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddHostedService<BootstrapAdmin>();
         builder.Services.AddHostedService<ReviewPendingSampler>();

@@ -35,6 +35,13 @@ public sealed class ReviewOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Review:LivePollInterval must be between 100 ms and 1 minute.")]
     public TimeSpan LivePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a decided item stays in the review queue (for the console's item view) before it is deleted; its audit
+    /// entry stays in the audit log regardless.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Review:DecidedRetention must be between 1 day and 3650 days.")]
+    public TimeSpan DecidedRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Creates this admin at start when no account exists yet.</summary>
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Api.Tests.Infrastructure;
 using Moderation.Storage.Review;
@@ -10,4 +11,6 @@ public sealed class ComposedPipelineTests(ComposedHost host) : PipelineScenarios
     protected override SiteApiClient Site => host.Site;
 
     protected override IReviewQueueStore ReviewQueue => host.Host.Services.GetRequiredService<IReviewQueueStore>();
+
+    protected override Task PublishAsync(object message) => host.Host.Services.GetRequiredService<IBus>().Publish(message);
 }

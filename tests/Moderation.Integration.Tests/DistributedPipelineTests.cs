@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Integration.Tests.Infrastructure;
 using Moderation.Storage.Review;
@@ -11,4 +12,6 @@ public sealed class DistributedPipelineTests(DistributedSystem system) : Pipelin
     protected override SiteApiClient Site => system.Site;
 
     protected override IReviewQueueStore ReviewQueue => system.Review.Services.GetRequiredService<IReviewQueueStore>();
+
+    protected override Task PublishAsync(object message) => system.Review.Services.GetRequiredService<IBus>().Publish(message);
 }

@@ -18,7 +18,7 @@ public sealed class EvalSetTests
     {
         { "civil-comments", 0.45, 0.055 },
         { "davidson-offensive", 0.94, 0.075 },
-        { "ethos-hate", 0.57, 0.13 },
+        { "ethos-hate", 0.61, 0.135 },
         { "obfuscated-profanity", 0.50, 0.015 },
         { "sfu-news-toxicity", 0.20, 0.05 },
         { "youtube-spam", 0.82, 0.055 },

@@ -1,3 +1,4 @@
+using Moderation.Contracts;
 using Moderation.Storage.Review;
 
 namespace Moderation.Testing;
@@ -14,6 +15,9 @@ public abstract class PipelineScenarios
     protected abstract SiteApiClient Site { get; }
 
     protected abstract IReviewQueueStore ReviewQueue { get; }
+
+    /// <summary>Publishes a message on the system's bus, as a service would (awaiting the broker's confirm).</summary>
+    protected abstract Task PublishAsync(object message);
 
     private static string NewArticle() => $"article-{Guid.NewGuid():N}";
 
@@ -78,5 +82,64 @@ public abstract class PipelineScenarios
         Assert.Equal(ReviewItemStatus.Pending, queued!.Status);
         Assert.Equal(body, queued.Comment.Body);
         Assert.Empty((await Site.ListAsync(article))["items"]!.AsArray());
+    }
+
+    /// <summary>
+    /// A takedown: a moderator rejects a comment that is live. The decision goes the real way (recorded in the review
+    /// queue with its event unsent, sent by the outbox relay) and the comment leaves its article; its status follows.
+    /// </summary>
+    [Fact]
+    public async Task A_moderators_rejection_after_an_approval_takes_the_comment_down()
+    {
+        var article = NewArticle();
+        var body = "The council vote is on Thursday; the agenda is worth reading before then.";
+        var id = await Site.SubmitAsync(article, body, authorId: "takedown-1");
+        Assert.Equal("approved", (await Site.WaitForFinalStatusAsync(id))!["status"]!.GetValue<string>());
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Count == 1, "the comment live");
+
+        var now = DateTimeOffset.UtcNow;
+        var comment = new Comment(id, Site.SiteId, article, new CommentAuthor("takedown-1", "Reader takedown-1"), body, null, now);
+        Assert.True(await ReviewQueue.AddAsync(new ReviewItem(comment, new ModerationDecision(DecisionOutcome.Flag, 0, [], "test", now), now)));
+        Assert.True(await ReviewQueue.DecideAsync(id, ReviewItemStatus.Rejected, new ModeratorDecision("moderator-t", "abuse", now, 1), now));
+
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Count == 0, "the comment taken down");
+        await Eventually.MatchesAsync(
+            () => Site.GetStatusAsync(id), status => status?["status"]?.GetValue<string>() == "rejected", "its status rejected");
+    }
+
+    /// <summary>
+    /// Events of one comment arriving out of order and twice: a takedown (decision 2) before the approval it overrides
+    /// (decision 1), then both again. The comment never comes back; a third decision (approve) brings it back.
+    /// </summary>
+    [Fact]
+    public async Task An_approval_arriving_after_a_later_rejection_never_brings_the_comment_back()
+    {
+        var article = NewArticle();
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.NewGuid();
+        var comment = new Comment(id, Site.SiteId, article, new CommentAuthor("late-1", "Reader late-1"), "Late, out of order.", null, now);
+        var approval = new CommentApproved(comment, new ModeratorDecision("moderator-a", null, now.AddSeconds(1), 1));
+        var takedown = new CommentRejected(comment, new ModeratorDecision("moderator-b", "abuse", now.AddSeconds(2), 2));
+        var witness = Guid.NewGuid();
+
+        await PublishAsync(takedown);
+        await PublishAsync(approval);
+        await PublishAsync(takedown);
+        await PublishAsync(approval);
+
+        // A comment approved after the four on the same article: once it is live, the four were all consumed.
+        var marker = new Comment(witness, Site.SiteId, article, new CommentAuthor("late-2", "Reader late-2"), "Witness.", null, now);
+        await PublishAsync(new CommentApproved(marker, new ModeratorDecision("moderator-a", null, now.AddSeconds(3), 1)));
+        var page = await Eventually.MatchesAsync(
+            () => Site.ListAsync(article), json => json["items"]!.AsArray().Any(c => c!["id"]!.GetValue<Guid>() == witness), "the witness live");
+        Assert.DoesNotContain(page["items"]!.AsArray(), c => c!["id"]!.GetValue<Guid>() == id);
+        await Eventually.MatchesAsync(
+            () => Site.GetStatusAsync(id), status => status?["status"]?.GetValue<string>() == "rejected", "its status rejected");
+
+        await PublishAsync(new CommentApproved(comment, new ModeratorDecision("moderator-a", null, now.AddSeconds(4), 3)));
+        await Eventually.MatchesAsync(
+            () => Site.ListAsync(article), json => json["items"]!.AsArray().Any(c => c!["id"]!.GetValue<Guid>() == id), "decision 3 brings it back");
+        await Eventually.MatchesAsync(
+            () => Site.GetStatusAsync(id), status => status?["status"]?.GetValue<string>() == "approved", "its status approved");
     }
 }

@@ -14,12 +14,13 @@ internal static class ClassifyCommand
         var input = new Option<FileInfo>("--input") { Description = "JSON lines with id and text ('-' reads standard input)", Required = true };
         var rules = new Option<string?>("--rules") { Description = "Ruleset file or rules folder (default: the embedded pack)" };
         var site = new Option<string?>("--site") { Description = "Site whose ruleset applies when --rules is a folder" };
+        var section = new Option<string?>("--section") { Description = "Section of the site whose rules apply (sites/{site}/sections/{section}.yaml)" };
         var threads = new Option<int>("--threads")
         {
             Description = "Threads that decide (default: one per core); output stays in input order",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("classify", "Decide each comment of a JSON lines file") { input, rules, site, threads };
+        var command = new Command("classify", "Decide each comment of a JSON lines file") { input, rules, site, section, threads };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,7 +34,7 @@ internal static class ClassifyCommand
                 return 2;
             }
 
-            var ruleSet = RuleSetArguments.TryLoad(parse.GetValue(rules), siteId, error);
+            var ruleSet = RuleSetArguments.TryLoad(parse.GetValue(rules), siteId, error, parse.GetValue(section));
             if (ruleSet is null)
             {
                 return 2;

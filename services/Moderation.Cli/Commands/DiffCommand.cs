@@ -23,8 +23,9 @@ internal static class DiffCommand
             Arity = new ArgumentArity(2, 2),
         };
         var site = new Option<string?>("--site") { Description = "Site whose ruleset applies when a --rules is a folder" };
+        var section = new Option<string?>("--section") { Description = "Section of the site whose rules apply (sites/{site}/sections/{section}.yaml)" };
         var examples = new Option<int>("--examples") { Description = "Examples printed per move", DefaultValueFactory = _ => 3 };
-        var command = new Command("diff", "Backtest a rule change: which comments change decision, and by which rules") { input, rules, site, examples };
+        var command = new Command("diff", "Backtest a rule change: which comments change decision, and by which rules") { input, rules, site, section, examples };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -44,8 +45,8 @@ internal static class DiffCommand
                 return 2;
             }
 
-            var before = RuleSetArguments.TryLoad(paths[0], siteId, error);
-            var after = RuleSetArguments.TryLoad(paths[1], siteId, error);
+            var before = RuleSetArguments.TryLoad(paths[0], siteId, error, parse.GetValue(section));
+            var after = RuleSetArguments.TryLoad(paths[1], siteId, error, parse.GetValue(section));
             if (before is null || after is null)
             {
                 return 2;

@@ -6,8 +6,9 @@ namespace Moderation.Cli.Io;
 internal sealed record RulesetTarget(string Name, IReadOnlyList<RuleSetSource> Layers, string SiteId, string? FixtureFile)
 {
     /// <summary>
-    /// The rulesets at a path: a ruleset file (a layer over the embedded pack), a rules folder (its default.yaml and
-    /// each sites/*.yaml) or a fixture file (the ruleset beside it, or the embedded pack when there is none).
+    /// The rulesets at a path: a ruleset file (a layer over the embedded pack), a rules folder (its default.yaml, each
+    /// sites/*.yaml and each sites/*/sections/*.yaml) or a fixture file (the ruleset beside it, or the embedded pack when
+    /// there is none).
     /// </summary>
     public static IReadOnlyList<RulesetTarget> At(string path)
     {
@@ -36,6 +37,13 @@ internal sealed record RulesetTarget(string Name, IReadOnlyList<RuleSetSource> L
             targets.Add(new RulesetTarget(site, RuleSetLoader.LayersForPath(path, siteId), siteId, Existing(RuleSetFolderLayout.FixtureFileOf(site))));
         }
 
+        foreach (var sectionFile in RuleSetFolderLayout.SectionFiles(path))
+        {
+            var (siteId, section) = RuleSetFolderLayout.SectionOf(sectionFile);
+            targets.Add(new RulesetTarget(
+                sectionFile, RuleSetLoader.LayersForPath(path, siteId, section), siteId, Existing(RuleSetFolderLayout.FixtureFileOf(sectionFile))));
+        }
+
         return targets;
     }
 
@@ -44,6 +52,14 @@ internal sealed record RulesetTarget(string Name, IReadOnlyList<RuleSetSource> L
         var full = Path.GetFullPath(fixture);
         var folder = Path.GetDirectoryName(full)!;
         var ruleset = RuleSetFolderLayout.RulesetFileOf(full);
+        if (RuleSetFolderLayout.IsInSectionsFolder(full))
+        {
+            // sites/{siteId}/sections/{section}.tests.yaml: the section's ruleset over its site's and the folder's default.
+            var (siteId, section) = RuleSetFolderLayout.SectionOf(ruleset);
+            var rulesFolder = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(folder)!)!)!;
+            return new RulesetTarget(ruleset, RuleSetLoader.LayersForPath(rulesFolder, siteId, section), siteId, fixture);
+        }
+
         if (Path.GetFileName(folder) == RuleSetFolderLayout.SitesFolderName)
         {
             // sites/{siteId}.tests.yaml: the site's ruleset as the provider builds it, over the folder's default.

@@ -5,32 +5,14 @@ using Moderation.Storage.Comments;
 namespace Moderation.Ingestion.Status;
 
 /// <summary>
-/// Keeps each comment's status current as its events arrive. Replays and out-of-order events are harmless:
-/// the store applies the engine's decision only to a pending comment and a moderator's only to a pending or flagged one.
+/// Keeps each comment's status current as moderators decide (the engine's decisions arrive in batches, through
+/// <see cref="CommentDecisionsConsumer"/>). Replays and out-of-order events are harmless: the store applies the engine's
+/// decision only to a pending comment and a moderator's only when it is the latest so far.
 /// </summary>
 public sealed class CommentStatusConsumer(ICommentStatusStore statuses) :
-    IConsumer<CommentModerated>,
     IConsumer<CommentApproved>,
     IConsumer<CommentRejected>
 {
-    public async Task Consume(ConsumeContext<CommentModerated> context)
-    {
-        var (comment, decision) = context.Message;
-        var status = decision.Outcome switch
-        {
-            DecisionOutcome.Approve => CommentStatus.Approved,
-            DecisionOutcome.Reject => CommentStatus.Rejected,
-            _ => CommentStatus.Flagged,
-        };
-
-        // One write in the common case; the record is rebuilt only when the update found nothing to change.
-        if (!await statuses.ApplyModerationAsync(comment.Id, status, decision, context.CancellationToken) &&
-            await EnsureRecordAsync(comment, context.CancellationToken))
-        {
-            await statuses.ApplyModerationAsync(comment.Id, status, decision, context.CancellationToken);
-        }
-    }
-
     public async Task Consume(ConsumeContext<CommentApproved> context)
     {
         await EnsureRecordAsync(context.Message.Comment, context.CancellationToken);

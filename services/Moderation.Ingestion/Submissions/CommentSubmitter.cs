@@ -66,7 +66,7 @@ public sealed class CommentSubmitter(
             options.Value.AuthorHistoryLimit,
             cancellationToken);
         var submitted = new CommentSubmitted(
-            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt),
+            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt, comment.Section),
             comment.AuthorSignals,
             [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))],
             comment.HoldReason);

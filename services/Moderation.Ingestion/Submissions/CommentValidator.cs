@@ -57,6 +57,11 @@ public static class CommentValidator
             Fail("authorSignals.approvedComments", "approvedComments cannot be negative.");
         }
 
+        if (request.Section is not null && !SiteIds.IsValid(request.Section))
+        {
+            Fail("section", $"A section must match {SiteIds.Shape}, or be left out.");
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -68,7 +73,8 @@ public static class CommentValidator
             new CommentAuthor(authorId!, authorName!),
             body!,
             parentId,
-            signals is null ? null : new AuthorSignals(signals.AccountAgeDays, signals.ApprovedComments)), errors);
+            signals is null ? null : new AuthorSignals(signals.AccountAgeDays, signals.ApprovedComments),
+            request.Section), errors);
     }
 
     /// <summary>

@@ -1,11 +1,12 @@
 namespace Moderation.Ingestion.Submissions;
 
-/// <summary>The JSON a site backend posts.</summary>
+/// <summary>The JSON a site backend posts. <see cref="Section"/>: the article's section, optional.</summary>
 public sealed record SubmitCommentRequest(
     SubmitCommentAuthor? Author,
     string? Body,
     string? ParentId,
-    SubmitAuthorSignals? AuthorSignals);
+    SubmitAuthorSignals? AuthorSignals,
+    string? Section = null);
 
 public sealed record SubmitCommentAuthor(string? Id, string? Name);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Moderation.Contracts;
 
 namespace Moderation.Ingestion.Submissions;
@@ -13,4 +14,10 @@ public sealed record ValidComment(
     string Body,
     Guid? ParentId,
     AuthorSignals? AuthorSignals,
-    [property: System.Text.Json.Serialization.JsonIgnore] string? HoldReason = null);
+
+    // Left out of the request fingerprint when absent, so an idempotency key stored before sections existed still
+    // matches the same request sent again.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section = null,
+
+    // Not part of the request: whether the article is pre-moderated when it arrives.
+    [property: JsonIgnore] string? HoldReason = null);

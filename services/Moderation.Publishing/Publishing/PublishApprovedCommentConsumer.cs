@@ -6,25 +6,29 @@ using Moderation.Storage.Publishing;
 namespace Moderation.Publishing.Publishing;
 
 /// <summary>
-/// Stores each approved comment under its article, whether the rules approved it or a moderator did.
-/// The store keeps one copy per comment id, so redelivery stores nothing twice.
+/// Keeps each comment's place on its article at its latest decision: the rules' or a moderator's approval publishes
+/// it, a moderator's rejection (a takedown, when it was published) removes it. Each decision carries its
+/// <see cref="DecisionVersion"/> and the store applies only a later one, so a redelivery changes nothing and an
+/// approval arriving after a newer rejection never brings the comment back. (The name is kept: it names the queue.)
 /// </summary>
 public sealed class PublishApprovedCommentConsumer(IArticleCommentStore store, TimeProvider clock) :
     IConsumer<CommentModerated>,
-    IConsumer<CommentApproved>
+    IConsumer<CommentApproved>,
+    IConsumer<CommentRejected>
 {
     public Task Consume(ConsumeContext<CommentModerated> context) =>
         context.Message.Decision.Outcome == DecisionOutcome.Approve
-            ? PublishAsync(context.Message.Comment, context.CancellationToken)
+            ? ApplyAsync(context.Message.Comment, visible: true, DecisionVersion.Of(context.Message.Decision), context.CancellationToken)
             : Task.CompletedTask;
 
     public Task Consume(ConsumeContext<CommentApproved> context) =>
-        PublishAsync(context.Message.Comment, context.CancellationToken);
+        ApplyAsync(context.Message.Comment, visible: true, DecisionVersion.Of(context.Message.Decision), context.CancellationToken);
 
-    private Task PublishAsync(Comment comment, CancellationToken cancellationToken)
-    {
-        var publishedAt = StoredTime.Truncate(clock.GetUtcNow());
-        return store.AddAsync(
+    public Task Consume(ConsumeContext<CommentRejected> context) =>
+        ApplyAsync(context.Message.Comment, visible: false, DecisionVersion.Of(context.Message.Decision), context.CancellationToken);
+
+    private Task ApplyAsync(Comment comment, bool visible, DecisionVersion version, CancellationToken cancellationToken) =>
+        store.ApplyAsync(
             new PublishedComment(
                 comment.Id,
                 comment.SiteId,
@@ -33,7 +37,8 @@ public sealed class PublishApprovedCommentConsumer(IArticleCommentStore store, T
                 comment.Author.Name,
                 comment.Body,
                 comment.ParentId,
-                publishedAt),
+                StoredTime.Truncate(clock.GetUtcNow())),
+            visible,
+            version,
             cancellationToken);
-    }
 }

@@ -5,17 +5,23 @@ using Moderation.Storage.Review;
 namespace Moderation.Review.Decisions;
 
 /// <summary>
-/// Sends a recorded decision's event (CommentApproved or CommentRejected) from the queue item itself, then marks it
-/// sent. The decision is stored first with its event marked unsent, in the same write; a send that fails, or a crash
-/// before the mark, leaves it unsent, and <see cref="DecisionRelay"/> sends it again. Consumers are idempotent, so an
-/// event sent twice (sent, then the process died before the mark) is harmless; one never sent is impossible.
+/// Carries out what a recorded decision still owes, from the queue item itself: its audit entry appended to the audit
+/// log, the author's log updated, its event (CommentApproved or CommentRejected) sent; then marks it sent. The decision
+/// is stored first with its audit entry and its event marked unsent, in the same write; a step that fails, or a crash
+/// before the mark, leaves it unsent, and <see cref="DecisionRelay"/> does it all again. Every step is idempotent (the
+/// audit entry keeps its id, consumers ignore a repeat), so doing it twice is harmless; never doing it is impossible.
 /// </summary>
-public sealed partial class DecisionOutbox(IReviewQueueStore queue, IBus bus, ILogger<DecisionOutbox> logger)
+public sealed partial class DecisionOutbox(
+    IReviewQueueStore queue,
+    IReviewAuditStore audit,
+    IReviewCommentLogStore comments,
+    IBus bus,
+    ILogger<DecisionOutbox> logger)
 {
     /// <summary>Decided items taken per relay pass.</summary>
     public const int BatchSize = 100;
 
-    /// <summary>Publishes the decided item's event (awaiting the broker's confirm) and marks it sent.</summary>
+    /// <summary>Appends the audit entry, updates the author's log, publishes the event (awaiting the broker's confirm) and marks it sent.</summary>
     public async Task SendAsync(ReviewItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -23,6 +29,16 @@ public sealed partial class DecisionOutbox(IReviewQueueStore queue, IBus bus, IL
         {
             throw new ArgumentException("Only a decided item has an event to send.", nameof(item));
         }
+
+        if (item.Audit is { } entry)
+        {
+            await audit.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        await comments.SetOutcomeAsync(
+            item.Comment.Id,
+            item.Status == ReviewItemStatus.Approved ? ReviewCommentOutcome.Approved : ReviewCommentOutcome.Rejected,
+            cancellationToken).ConfigureAwait(false);
 
         switch (item.Status)
         {

@@ -5,14 +5,12 @@ using Moderation.Storage.Review;
 namespace Moderation.Review.Decisions;
 
 /// <summary>
-/// Records a moderator's decision first, in one conditional write that also marks its event unsent (the outbox);
-/// then writes the audit entry and the author's log, and sends the event (CommentApproved or CommentRejected) through
-/// <see cref="DecisionOutbox"/>. Two moderators deciding at once: exactly one write wins, the other is told why.
+/// Records a moderator's decision first, in one conditional write that also holds its audit entry and marks its event
+/// unsent (the outbox); then <see cref="DecisionOutbox"/> appends the audit entry, writes the author's log and sends the
+/// event (CommentApproved or CommentRejected). Two moderators deciding at once: exactly one write wins, the other is told why.
 /// </summary>
 public sealed class ReviewDecider(
     IReviewQueueStore queue,
-    IReviewAuditStore audit,
-    IReviewCommentLogStore comments,
     DecisionOutbox outbox,
     TimeProvider clock)
 {
@@ -30,24 +28,21 @@ public sealed class ReviewDecider(
             return DecisionResult.LeasedByOther;
         }
 
-        var decision = new ModeratorDecision(moderator, Describe(reason, note), now);
+        // Numbered after the item's last decision, so Publishing and Ingestion can tell which of two decisions is later.
+        var decision = new ModeratorDecision(moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1);
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
-        if (!await queue.DecideAsync(item.Comment.Id, status, decision, now, cancellationToken))
+        var entry = new ReviewAuditEntry(
+            NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,
+            status, reason, note, [.. item.Decision.Hits.Select(hit => hit.Rule).Distinct()],
+            [.. item.Decision.Hits.Select(hit => hit.Category).Distinct()], now);
+        if (!await queue.DecideAsync(item.Comment.Id, status, decision, now, entry, cancellationToken))
         {
             // Lost to another decision, or another moderator claimed the item since it was read.
             var current = await queue.GetAsync(item.Comment.Id, cancellationToken);
             return current is { Status: ReviewItemStatus.Pending } ? DecisionResult.LeasedByOther : DecisionResult.AlreadyDecided;
         }
 
-        await audit.AppendAsync(
-            new ReviewAuditEntry(
-                NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,
-                status, reason, note, [.. item.Decision.Hits.Select(hit => hit.Rule).Distinct()],
-                [.. item.Decision.Hits.Select(hit => hit.Category).Distinct()], now),
-            cancellationToken);
-        await comments.SetOutcomeAsync(
-            item.Comment.Id, approve ? ReviewCommentOutcome.Approved : ReviewCommentOutcome.Rejected, cancellationToken);
-        await outbox.TrySendAsync(item with { Status = status, Review = decision, Lease = null }, cancellationToken);
+        await outbox.TrySendAsync(item with { Status = status, Review = decision, Lease = null, Audit = entry }, cancellationToken);
         return DecisionResult.Decided;
     }
 

@@ -5,8 +5,8 @@ using Moderation.Rules.RuleSets;
 namespace Moderation.Rules.Hosting;
 
 /// <summary>
-/// Serves the ruleset of each site from the embedded default pack and a rules folder, and picks up changed, added
-/// and deleted files without a restart: a file-system watcher reacts at once, a periodic re-read (on the injected
+/// Serves the ruleset of each site, and of each section of a site, from the embedded default pack and a rules folder,
+/// and picks up changed, added and deleted files without a restart: a file-system watcher reacts at once, a periodic re-read (on the injected
 /// <see cref="TimeProvider"/>) catches what the watcher misses. A file that does not compile is refused with a log
 /// naming file, line and rule, and the last good version of that file stays in force.
 /// </summary>
@@ -27,6 +27,10 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     private readonly Dictionary<string, string> _seenText = new(StringComparer.Ordinal);
     private RuleSetSource? _folderDefault;
     private Dictionary<string, RuleSetSource> _siteLayers = new(StringComparer.Ordinal);
+    private Dictionary<(string SiteId, string Section), RuleSetSource> _sectionLayers = [];
+
+    // Replaced whole on reload, never changed after: site id, then section in any case.
+    private Dictionary<string, Dictionary<string, RuleSet>> _compiledBySection = new(StringComparer.Ordinal);
     private RuleSet _defaultRuleSet;
 
     public FileRuleSetProvider(RulesOptions options, TimeProvider timeProvider, ILogger<FileRuleSetProvider> logger)
@@ -65,8 +69,15 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     /// <summary>Raised after a reload changed what is in force; for logs and tests.</summary>
     public event Action? Reloaded;
 
-    public RuleSet ForSite(string siteId)
+    public RuleSet ForSite(string siteId, string? section = null)
     {
+        if (!string.IsNullOrEmpty(section) && siteId is not null &&
+            Volatile.Read(ref _compiledBySection).TryGetValue(siteId, out var sections) &&
+            sections.TryGetValue(section, out var sectionRuleSet))
+        {
+            return sectionRuleSet;
+        }
+
         if (_folder is null || string.IsNullOrEmpty(siteId) || !_siteLayers.ContainsKey(siteId))
         {
             return _defaultRuleSet;
@@ -189,6 +200,8 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
             _seenText.Remove(Path.Combine(sitesFolder, gone + ".yaml"));
         }
 
+        var sectionLayers = ReadSectionsLocked(folder, initial, folderDefault, siteLayers, ref changed);
+
         if (!changed)
         {
             return;
@@ -200,6 +213,20 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
             if (TryCompile(Layers(folderDefault, layer), layer.Name) is { } ruleSet)
             {
                 compiled[siteId] = ruleSet;
+            }
+        }
+
+        var compiledSections = new Dictionary<string, Dictionary<string, RuleSet>>(StringComparer.Ordinal);
+        foreach (var ((siteId, section), layer) in sectionLayers)
+        {
+            if (TryCompile(Layers(folderDefault, siteLayers.GetValueOrDefault(siteId), layer), layer.Name) is { } ruleSet)
+            {
+                if (!compiledSections.TryGetValue(siteId, out var sections))
+                {
+                    compiledSections[siteId] = sections = new Dictionary<string, RuleSet>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                sections.TryAdd(section, ruleSet);
             }
         }
 
@@ -219,8 +246,68 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
             _compiledBySite.TryRemove(site, out _);
         }
 
-        LogReloaded(siteLayers.Count, defaultRuleSet.Version);
+        _sectionLayers = sectionLayers;
+        Volatile.Write(ref _compiledBySection, compiledSections);
+
+        LogReloaded(siteLayers.Count, sectionLayers.Count, defaultRuleSet.Version);
         Reloaded?.Invoke();
+    }
+
+    /// <summary>
+    /// Reads <c>sites/{siteId}/sections/*.yaml</c> as the site files are read: each compiles over the folder's default
+    /// and its site's file (when the site has one), a file that does not compile keeps its last good version, and a
+    /// removed file is dropped.
+    /// </summary>
+    private Dictionary<(string SiteId, string Section), RuleSetSource> ReadSectionsLocked(
+        string folder,
+        bool initial,
+        RuleSetSource? folderDefault,
+        Dictionary<string, RuleSetSource> siteLayers,
+        ref bool changed)
+    {
+        var sectionLayers = new Dictionary<(string SiteId, string Section), RuleSetSource>();
+        foreach (var file in RuleSetFolderLayout.SectionFiles(folder))
+        {
+            var key = RuleSetFolderLayout.SectionOf(file);
+            var previous = _sectionLayers.GetValueOrDefault(key);
+            if (sectionLayers.ContainsKey(key))
+            {
+                continue; // the same section named in another case: the first file in name order counts
+            }
+
+            var text = !initial && IsBeingWritten(file) ? null : File.ReadAllText(file);
+            var unchanged = text is not null && _seenText.TryGetValue(file, out var seen) && seen == text && !changed;
+            if (text is null || string.IsNullOrWhiteSpace(text) || unchanged)
+            {
+                // Being written, or half written, or the same as before: what was in force stays.
+                if (previous is not null)
+                {
+                    sectionLayers[key] = previous;
+                }
+
+                continue;
+            }
+
+            _seenText[file] = text;
+            var candidate = new RuleSetSource(file, text);
+            if (TryCompile(Layers(folderDefault, siteLayers.GetValueOrDefault(key.SiteId), candidate), file) is not null)
+            {
+                sectionLayers[key] = candidate;
+                changed |= previous is null || previous.Text != text;
+            }
+            else if (previous is not null)
+            {
+                sectionLayers[key] = previous;
+            }
+        }
+
+        foreach (var layer in _sectionLayers.Where(entry => !sectionLayers.ContainsKey(entry.Key)).Select(entry => entry.Value))
+        {
+            changed = true;
+            _seenText.Remove(layer.Name);
+        }
+
+        return sectionLayers;
     }
 
     /// <summary>
@@ -230,7 +317,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     private static bool IsBeingWritten(string path) =>
         File.Exists(path) && DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < SettleDelay;
 
-    private static List<RuleSetSource> Layers(RuleSetSource? folderDefault, RuleSetSource? site)
+    private static List<RuleSetSource> Layers(RuleSetSource? folderDefault, RuleSetSource? site, RuleSetSource? section = null)
     {
         var layers = new List<RuleSetSource> { RuleSetLoader.EmbeddedDefaultSource };
         if (folderDefault is not null)
@@ -241,6 +328,11 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         if (site is not null)
         {
             layers.Add(site);
+        }
+
+        if (section is not null)
+        {
+            layers.Add(section);
         }
 
         return layers;
@@ -292,8 +384,8 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the last good ruleset for {File}")]
     private partial void LogKeptLastGood(string file);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rulesets reloaded: {SiteCount} site files, default version {Version}")]
-    private partial void LogReloaded(int siteCount, string version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rulesets reloaded: {SiteCount} site files, {SectionCount} section files, default version {Version}")]
+    private partial void LogReloaded(int siteCount, int sectionCount, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the rules folder, will retry: {Problem}")]
     private partial void LogReadFailed(string problem);

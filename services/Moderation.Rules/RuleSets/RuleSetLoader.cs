@@ -98,11 +98,11 @@ public static class RuleSetLoader
 
     /// <summary>
     /// Loads a ruleset path for tools: a file is a layer over the embedded default; a folder is laid out as the
-    /// provider reads it (<c>default.yaml</c>, <c>sites/{site}.yaml</c>).
+    /// provider reads it (<c>default.yaml</c>, <c>sites/{site}.yaml</c>, <c>sites/{site}/sections/{section}.yaml</c>).
     /// </summary>
-    public static RuleSet LoadPath(string path, string? siteId = null) => Compile(LayersForPath(path, siteId));
+    public static RuleSet LoadPath(string path, string? siteId = null, string? section = null) => Compile(LayersForPath(path, siteId, section));
 
-    public static IReadOnlyList<RuleSetSource> LayersForPath(string path, string? siteId = null)
+    public static IReadOnlyList<RuleSetSource> LayersForPath(string path, string? siteId = null, string? section = null)
     {
         var layers = new List<RuleSetSource> { EmbeddedDefaultSource };
         if (File.Exists(path))
@@ -125,6 +125,12 @@ public static class RuleSetLoader
         if (siteId is not null && RuleSetFolderLayout.SiteFile(path, siteId) is { } siteFile && File.Exists(siteFile))
         {
             layers.Add(new RuleSetSource(siteFile, File.ReadAllText(siteFile)));
+        }
+
+        if (siteId is not null && !string.IsNullOrEmpty(section) &&
+            RuleSetFolderLayout.SectionFile(path, siteId, section) is { } sectionFile && File.Exists(sectionFile))
+        {
+            layers.Add(new RuleSetSource(sectionFile, File.ReadAllText(sectionFile)));
         }
 
         return layers;

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Moderation.ServiceDefaults.Messaging;
 
@@ -51,6 +52,13 @@ public static class MessagingExtensions
 
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
+                    if (!BrokerReconnect.TryShorten(rabbit, options.ReconnectMaxInterval))
+                    {
+                        context.GetService<ILoggerFactory>()?.CreateLogger(typeof(BrokerReconnect)).LogWarning(
+                            "MassTransit's RabbitMQ host no longer has the reconnect policy BrokerReconnect shortens: " +
+                            "reconnecting on MassTransit's own schedule, up to 30 s apart.");
+                    }
+
                     rabbit.Host(uri, host =>
                     {
                         // A cluster: connect to any node, and to another when the one in use is lost.

@@ -35,6 +35,13 @@ public sealed class MessagingOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The longest wait between two attempts to reconnect to a lost broker (MassTransit's own is 30 s); readiness turns
+    /// back to 200 within about this long of the broker's return. Default 2 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
+    public TimeSpan ReconnectMaxInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Transport == MessagingTransport.RabbitMq &&

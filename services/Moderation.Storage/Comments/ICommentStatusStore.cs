@@ -16,8 +16,17 @@ public interface ICommentStatusStore
         Guid id, CommentStatus status, Contracts.ModerationDecision decision, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records a moderator's decision (status Approved or Rejected). Applies while the comment is Pending or Flagged.
-    /// Returns true when it changed the record.
+    /// Records the rules engine's decisions on many comments in one write: each missing record is created as pending,
+    /// then each decision applies as <see cref="ApplyModerationAsync"/> does (only to a pending comment). Replaying a
+    /// batch, or a batch holding a comment twice, changes nothing more.
+    /// </summary>
+    Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a moderator's decision (status Approved or Rejected). Applies while the comment is Pending or Flagged, or
+    /// when no moderator decided it yet, or only earlier (by <see cref="Contracts.ModeratorDecision.Sequence"/>, then
+    /// time): a takedown after an approval applies, a replayed or older decision never does. Returns true when it
+    /// changed the record.
     /// </summary>
     Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, Contracts.ModeratorDecision review, CancellationToken cancellationToken = default);

@@ -10,8 +10,63 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
     private static readonly FilterDefinitionBuilder<PublishedCommentDocument> Filter = Builders<PublishedCommentDocument>.Filter;
     private static readonly SortDefinitionBuilder<PublishedCommentDocument> Sort = Builders<PublishedCommentDocument>.Sort;
 
+    /// <summary>Each lost race means a later decision landed meanwhile, so a few attempts always settle it.</summary>
+    private const int MaxApplyAttempts = 10;
+
     public Task<bool> AddAsync(PublishedComment comment, CancellationToken cancellationToken = default) =>
         context.TryInsertAsync(context.ArticleComments, PublishedCommentDocument.From(comment), cancellationToken);
+
+    /// <summary>
+    /// Read, then replace only while no decision at least as late was applied in between (else read again): the
+    /// emulator and MongoDB 4.4 both serve this, and it keeps a comment's place when it stays visible.
+    /// </summary>
+    public Task<bool> ApplyAsync(
+        PublishedComment comment, bool visible, DecisionVersion version, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var applied = PublishedCommentDocument.From(comment);
+                applied.Removed = !visible;
+                applied.DecisionSequence = version.Sequence;
+                applied.DecidedAt = StoredTime.ToUtcDateTime(version.DecidedAt);
+                for (var attempt = 0; attempt < MaxApplyAttempts; attempt++)
+                {
+                    var current = await context.ArticleComments.Find(Filter.Eq(d => d.Id, comment.Id))
+                        .FirstOrDefaultAsync(token).ConfigureAwait(false);
+                    if (current is null)
+                    {
+                        if (await context.TryInsertAsync(context.ArticleComments, applied, token).ConfigureAwait(false))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
+
+                    if (!version.IsLaterThan(current.Version))
+                    {
+                        return false;
+                    }
+
+                    if (!current.Removed || !visible)
+                    {
+                        applied.PublishedAt = current.PublishedAt;
+                    }
+
+                    var notOvertaken = Filter.Eq(d => d.Id, comment.Id) & !(
+                        Filter.Gt(d => d.DecisionSequence, version.Sequence)
+                        | (Filter.Eq(d => d.DecisionSequence, version.Sequence) & Filter.Gte(d => d.DecidedAt, applied.DecidedAt)));
+                    var result = await context.ArticleComments.ReplaceOneAsync(notOvertaken, applied, cancellationToken: token)
+                        .ConfigureAwait(false);
+                    if (result.MatchedCount == 1)
+                    {
+                        return true;
+                    }
+                }
+
+                throw new InvalidOperationException($"Comment {comment.Id} kept changing while a decision was applied to it.");
+            },
+            cancellationToken);
 
     /// <summary>Stores many comments in unordered batches; already stored ids are skipped. Returns how many it inserted.</summary>
     public Task<int> AddManyAsync(IReadOnlyList<PublishedComment> comments, CancellationToken cancellationToken = default) =>
@@ -39,7 +94,7 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
         context.RunAsync(
             async token =>
             {
-                var document = await context.ArticleComments.Find(Filter.Eq(d => d.Id, id))
+                var document = await context.ArticleComments.Find(Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Removed, true))
                     .FirstOrDefaultAsync(token).ConfigureAwait(false);
                 return document?.ToRecord();
             },
@@ -126,7 +181,8 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
         string siteId, string articleId, CommentOrder order, CommentPageCursor? after)
     {
         var newestFirst = order == CommentOrder.NewestFirst;
-        var filter = Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.ArticleId, articleId) & Filter.Ne(d => d.Hidden, true);
+        var filter = Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.ArticleId, articleId) & Filter.Ne(d => d.Removed, true)
+            & Filter.Ne(d => d.Hidden, true);
         if (after is not null)
         {
             var at = StoredTime.ToUtcDateTime(after.PublishedAt);

@@ -33,14 +33,44 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
             cancellationToken);
     }
 
+    /// <summary>One conditional update per comment, as the single-comment path does: MongoDB takes concurrent writes, so batching buys less here than on SQLite's one writer.</summary>
+    public async Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        foreach (var update in updates)
+        {
+            CommentStatusTransitions.EnsureModerationOutcome(update.Status);
+        }
+
+        foreach (var (pending, status, decision) in updates)
+        {
+            if (!await ApplyModerationAsync(pending.Id, status, decision, cancellationToken).ConfigureAwait(false) &&
+                await TryCreateAsync(pending with { Status = CommentStatus.Pending, Decision = null, Review = null }, cancellationToken).ConfigureAwait(false))
+            {
+                await ApplyModerationAsync(pending.Id, status, decision, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
         return UpdateAsync(
-            Filter.Eq(d => d.Id, id) & Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]),
+            Filter.Eq(d => d.Id, id) & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
             Update.Set(d => d.Status, status).Set(d => d.Review, ModeratorDecisionDocument.From(review)),
             cancellationToken);
+    }
+
+    /// <summary>No moderator decision yet, or an earlier one (a document without a sequence held the first).</summary>
+    private static FilterDefinition<CommentStatusDocument> EarlierReview(ModeratorDecision review)
+    {
+        var at = StoredTime.ToUtcDateTime(review.DecidedAt);
+        var unnumbered = Filter.Exists("Review.Sequence", false) &
+            (review.Sequence > 1 ? Filter.Empty : Filter.Lt("Review.DecidedAt", at));
+        return Filter.Eq(d => d.Review, null)
+            | Filter.Lt("Review.Sequence", review.Sequence)
+            | (Filter.Eq("Review.Sequence", review.Sequence) & Filter.Lt("Review.DecidedAt", at))
+            | (Filter.Ne(d => d.Review, null) & unnumbered);
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using Moderation.Storage.Mongo.Documents;
+using Moderation.Storage.Review;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
@@ -11,6 +12,9 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public const string ArticleReadIndex = "SiteId_ArticleId_PublishedAt_Id";
 
     public const string ActivityTtlIndex = "SubmittedAt_ttl";
+
+    /// <summary>The review queue's index of pending items (partial: decided items are not in it).</summary>
+    public const string PendingQueueIndex = "Pending_SiteId_Status_QueuedAt_Id";
 
     private readonly ResiliencePipeline _pipeline;
     private readonly InitializationGate _indexes;
@@ -189,11 +193,28 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
 
     private async ValueTask CreateReviewIndexesAsync(CancellationToken cancellationToken)
     {
+        // Pending items only: decided ones are not in the index the queue, claims and counts read, however many pile up.
         await ReviewQueue.Indexes.CreateOneAsync(
             new CreateIndexModel<ReviewItemDocument>(
                 Builders<ReviewItemDocument>.IndexKeys
                     .Ascending(d => d.SiteId).Ascending(d => d.Status).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
-                new CreateIndexOptions { Name = "SiteId_Status_QueuedAt_Id" }),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = PendingQueueIndex,
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Eq(d => d.Status, ReviewItemStatus.Pending),
+                }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await DropIndexIfPresentAsync(ReviewQueue, "SiteId_Status_QueuedAt_Id", cancellationToken).ConfigureAwait(false);
+
+        // The pruner's scan of decided items by decision time.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending("Review.DecidedAt"),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = "Review.DecidedAt_decided",
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Eq(d => d.DecisionUnsent, false),
+                }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // Releasing a moderator's other items (every claim does) finds them by LeasedBy.
@@ -215,5 +236,17 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         await MongoReviewIndexes.CreateAsync(Database, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops an index an earlier version created, so a replaced index does not linger (nor cost every write).</summary>
+    private static async Task DropIndexIfPresentAsync<TDocument>(
+        IMongoCollection<TDocument> collection, string name, CancellationToken cancellationToken)
+    {
+        using var cursor = await collection.Indexes.ListAsync(cancellationToken).ConfigureAwait(false);
+        var names = (await cursor.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(index => index["name"].AsString);
+        if (names.Contains(name))
+        {
+            await collection.Indexes.DropOneAsync(name, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

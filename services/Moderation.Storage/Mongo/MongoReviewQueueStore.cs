@@ -81,6 +81,7 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
         ReviewItemStatus status,
         ModeratorDecision review,
         DateTimeOffset now,
+        ReviewAuditEntry? audit = null,
         CancellationToken cancellationToken = default)
     {
         ReviewDecisions.EnsureDecided(status);
@@ -97,7 +98,8 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
                         .Set(d => d.Review, ModeratorDecisionDocument.From(review))
                         .Set(d => d.LeasedBy, null)
                         .Set(d => d.LeaseExpiresAt, null)
-                        .Set(d => d.DecisionUnsent, true),
+                        .Set(d => d.DecisionUnsent, true)
+                        .Set(d => d.Audit, audit is null ? null : ReviewAuditDocument.From(audit)),
                     cancellationToken: token).ConfigureAwait(false);
                 return result.ModifiedCount == 1;
             },
@@ -118,6 +120,19 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             },
             cancellationToken);
     }
+
+    public Task<long> PruneDecidedAsync(DateTimeOffset decidedBefore, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.DeleteManyAsync(
+                    Filter.Ne(d => d.Status, ReviewItemStatus.Pending)
+                        & Filter.Ne(d => d.DecisionUnsent, true)
+                        & Filter.Lt(d => d.Review!.DecidedAt, StoredTime.ToUtcDateTime(decidedBefore)),
+                    token).ConfigureAwait(false);
+                return result.DeletedCount;
+            },
+            cancellationToken);
 
     public Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default) =>
         context.RunAsync(

@@ -2,13 +2,24 @@ namespace Moderation.Storage.Publishing;
 
 /// <summary>
 /// Owned by the Publishing service. Must stay fast at 100,000 comments on one article:
-/// one row/document per comment, an index on (SiteId, ArticleId, PublishedAt, Id), a unique Id.
+/// one row/document per comment, an index on (SiteId, ArticleId, PublishedAt, Id), a unique Id. A comment taken down
+/// keeps its row, hidden, with the version of the decision that hid it, so an older approval arriving later cannot
+/// bring it back; reads never return hidden comments.
 /// </summary>
 public interface IArticleCommentStore
 {
     /// <summary>Stores the comment once. Returns false (and changes nothing) when its Id is already stored.</summary>
     Task<bool> AddAsync(PublishedComment comment, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a decision on the comment when <paramref name="version"/> is later than the decision last applied to it
+    /// (or none was): <paramref name="visible"/> publishes it (with <see cref="PublishedComment.PublishedAt"/> when it
+    /// was not visible before, else keeping its place), false takes it down. One conditional write, so concurrent,
+    /// repeated or out-of-order decisions end at the latest one. Returns true when it changed the comment.
+    /// </summary>
+    Task<bool> ApplyAsync(PublishedComment comment, bool visible, DecisionVersion version, CancellationToken cancellationToken = default);
+
+    /// <summary>The comment when it is published (null when unknown or taken down).</summary>
     Task<PublishedComment?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -29,17 +29,25 @@ public interface IReviewQueueStore
     /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) in one conditional write: only
     /// while the item is Pending, and only when nobody else holds its lease at <paramref name="now"/> (unleased, lapsed
     /// or held by <see cref="ModeratorDecision.ModeratorId"/>), so a repeated or concurrent decision never overwrites the
-    /// first. The same write marks the decision's event unsent (the outbox). Returns true when it changed the item.
+    /// first. The same write marks the decision's event unsent and stores its <paramref name="audit"/> entry (the outbox,
+    /// which appends the entry to the audit log and sends the event). Returns true when it changed the item.
     /// </summary>
     Task<bool> DecideAsync(
         Guid commentId,
         ReviewItemStatus status,
         ModeratorDecision review,
         DateTimeOffset now,
+        ReviewAuditEntry? audit = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Decided items whose event the broker has not confirmed yet (the outbox), oldest decision first.</summary>
     Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes decided items whose event was sent and whose decision is older than <paramref name="decidedBefore"/>
+    /// (their audit entries stay in the audit log). Returns how many it deleted.
+    /// </summary>
+    Task<long> PruneDecidedAsync(DateTimeOffset decidedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the decision's event sent, once the broker confirmed it; false when nothing was unsent.</summary>
     Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default);

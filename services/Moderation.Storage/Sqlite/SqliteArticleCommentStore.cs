@@ -11,12 +11,42 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
         ON CONFLICT (id) DO NOTHING
         """;
 
+    // The decision applies only when it is later than the row's; a comment coming back into view gets a new place.
+    private const string ApplySql = """
+        INSERT INTO article_comments
+            (id, site_id, article_id, author_id, author_name, body, parent_id, published_at, removed, decision_seq, decided_at)
+        VALUES (@id, @site, @article, @author, @name, @body, @parent, @published, @removed, @seq, @decided)
+        ON CONFLICT (id) DO UPDATE SET
+            author_name = excluded.author_name,
+            body = excluded.body,
+            published_at = CASE WHEN article_comments.removed = 1 AND excluded.removed = 0
+                                THEN excluded.published_at ELSE article_comments.published_at END,
+            removed = excluded.removed,
+            decision_seq = excluded.decision_seq,
+            decided_at = excluded.decided_at
+        WHERE (excluded.decision_seq, excluded.decided_at) > (article_comments.decision_seq, article_comments.decided_at)
+        """;
+
     public Task<bool> AddAsync(PublishedComment comment, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>
             {
                 await using var command = connection.Command(InsertSql);
                 Bind(command, comment);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
+    public Task<bool> ApplyAsync(
+        PublishedComment comment, bool visible, DecisionVersion version, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(ApplySql);
+                Bind(command, comment);
+                command.Parameters.AddWithValue("@removed", visible ? 0 : 1);
+                command.Parameters.AddWithValue("@seq", version.Sequence);
+                command.Parameters.AddWithValue("@decided", StoredTime.ToMilliseconds(version.DecidedAt));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
             },
             cancellationToken);
@@ -49,7 +79,7 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
         database.RunAsync(
             async (connection, token) =>
             {
-                await using var command = connection.Command("SELECT * FROM article_comments WHERE id = @id", ("@id", id.ToKey()));
+                await using var command = connection.Command("SELECT * FROM article_comments WHERE id = @id AND removed = 0", ("@id", id.ToKey()));
                 return await command.ReadSingleOrDefaultAsync(Read, token).ConfigureAwait(false);
             },
             cancellationToken);
@@ -100,7 +130,7 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
         var command = connection.Command(
             $"""
             SELECT * FROM article_comments
-            WHERE site_id = @site AND article_id = @article {seek} AND hidden = 0
+            WHERE site_id = @site AND article_id = @article AND removed = 0 AND hidden = 0 {seek}
             ORDER BY published_at {direction}, id {direction}
             LIMIT @fetch
             """,

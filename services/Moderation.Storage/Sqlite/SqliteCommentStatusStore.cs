@@ -47,13 +47,67 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             id, status, SqliteJson.Serialize(decision), cancellationToken);
     }
 
+    public Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        foreach (var update in updates)
+        {
+            CommentStatusTransitions.EnsureModerationOutcome(update.Status);
+        }
+
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                foreach (var (pending, status, decision) in updates)
+                {
+                    await using var insert = connection.Command(
+                        """
+                        INSERT INTO comment_status (id, site_id, article_id, author_id, status, submitted_at)
+                        VALUES (@id, @site, @article, @author, 'Pending', @submitted)
+                        ON CONFLICT (id) DO NOTHING
+                        """,
+                        ("@id", pending.Id.ToKey()),
+                        ("@site", pending.SiteId),
+                        ("@article", pending.ArticleId),
+                        ("@author", pending.AuthorId),
+                        ("@submitted", StoredTime.ToMilliseconds(pending.SubmittedAt)));
+                    insert.Transaction = transaction;
+                    await insert.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+
+                    await using var apply = connection.Command(
+                        "UPDATE comment_status SET status = @status, decision = @payload WHERE id = @id AND status = 'Pending'",
+                        ("@id", pending.Id.ToKey()), ("@status", status.ToString()), ("@payload", SqliteJson.Serialize(decision)));
+                    apply.Transaction = transaction;
+                    await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return updates.Count;
+            },
+            cancellationToken);
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
-        return UpdateAsync(
-            "UPDATE comment_status SET status = @status, review = @payload WHERE id = @id AND status IN ('Pending', 'Flagged')",
-            id, status, SqliteJson.Serialize(review), cancellationToken);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    UPDATE comment_status SET status = @status, review = @payload
+                    WHERE id = @id AND (status IN ('Pending', 'Flagged') OR review IS NULL
+                        OR (COALESCE(json_extract(review, '$.sequence'), 1), json_extract(review, '$.decidedAt')) < (@seq, @at))
+                    """,
+                    ("@id", id.ToKey()),
+                    ("@status", status.ToString()),
+                    ("@payload", SqliteJson.Serialize(review)),
+                    ("@seq", review.Sequence),
+                    ("@at", StoredTime.ToMilliseconds(review.DecidedAt)));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>

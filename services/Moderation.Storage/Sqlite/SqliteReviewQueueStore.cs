@@ -79,14 +79,21 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
         return database.RunAsync<IReadOnlyList<ReviewItem>>(
             async (connection, token) =>
             {
-                await using var command = connection.Command(
-                    $"SELECT * FROM review_queue WHERE {Filters(query)} ORDER BY {OrderBy(query.Order)} LIMIT @limit OFFSET @offset");
-                BindFilters(command, query);
-                command.Parameters.AddWithValue("@limit", query.Limit);
-                command.Parameters.AddWithValue("@offset", query.Offset);
+                await using var command = QueryPendingCommand(connection, query);
                 return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    /// <summary>The pending list's query; internal so a test can check it reads ix_review_queue_pending (pending items only).</summary>
+    internal static SqliteCommand QueryPendingCommand(SqliteConnection connection, ReviewQueueQuery query)
+    {
+        var command = connection.Command(
+            $"SELECT * FROM review_queue WHERE {Filters(query)} ORDER BY {OrderBy(query.Order)} LIMIT @limit OFFSET @offset");
+        BindFilters(command, query);
+        command.Parameters.AddWithValue("@limit", query.Limit);
+        command.Parameters.AddWithValue("@offset", query.Offset);
+        return command;
     }
 
     public Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default) =>
@@ -104,6 +111,7 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
         ReviewItemStatus status,
         ModeratorDecision review,
         DateTimeOffset now,
+        ReviewAuditEntry? audit = null,
         CancellationToken cancellationToken = default)
     {
         ReviewDecisions.EnsureDecided(status);
@@ -114,13 +122,14 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
                 await using var command = connection.Command(
                     $"""
                     UPDATE review_queue SET status = @status, review = @review, leased_by = NULL, lease_expires_at = NULL,
-                                            decision_unsent = 1, decided_at = @decided
+                                            decision_unsent = 1, decided_at = @decided, audit = @audit
                     WHERE comment_id = @id AND status = 'Pending' AND ({Unleased} OR leased_by = @moderator)
                     """,
                     ("@id", commentId.ToKey()),
                     ("@status", status.ToString()),
                     ("@review", SqliteJson.Serialize(review)),
                     ("@decided", StoredTime.ToMilliseconds(review.DecidedAt)),
+                    ("@audit", SqliteJson.Serialize(audit)),
                     ("@moderator", review.ModeratorId),
                     ("@now", StoredTime.ToMilliseconds(now)));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
@@ -141,6 +150,17 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             },
             cancellationToken);
     }
+
+    public Task<long> PruneDecidedAsync(DateTimeOffset decidedBefore, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "DELETE FROM review_queue WHERE status <> 'Pending' AND decision_unsent = 0 AND decided_at < @before",
+                    ("@before", StoredTime.ToMilliseconds(decidedBefore)));
+                return (long)await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     public Task<bool> MarkDecisionSentAsync(Guid commentId, CancellationToken cancellationToken = default) =>
         database.RunAsync(
@@ -287,6 +307,7 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             reader.GetEnum<ReviewItemStatus>("status"),
             reader.GetJson<ModeratorDecision>("review"),
             leasedBy is not null && expires is { } at ? new ReviewLease(leasedBy, at) : null,
+            reader.GetJson<ReviewAuditEntry>("audit"),
             reader.GetInt32(reader.GetOrdinal("reports")));
     }
 }

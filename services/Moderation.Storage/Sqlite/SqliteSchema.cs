@@ -26,10 +26,19 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
+            "ALTER TABLE review_queue ADD COLUMN audit TEXT NULL",
             "ALTER TABLE review_queue ADD COLUMN reports INTEGER NOT NULL DEFAULT 0",
+
+            // Decided items leave the hot path: the pending queries' index holds pending items only.
+            "DROP INDEX IF EXISTS ix_review_queue_site_status",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_pending ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending'",
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_decided ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0",
         ],
         StoreOwner.Publishing =>
         [
+            "ALTER TABLE article_comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE article_comments ADD COLUMN decision_seq INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE article_comments ADD COLUMN decided_at INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE article_comments ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
         ],
         _ => [],
@@ -110,7 +119,10 @@ internal static class SqliteSchema
             author_name  TEXT    NOT NULL,
             body         TEXT    NOT NULL,
             parent_id    TEXT    NULL,
-            published_at INTEGER NOT NULL
+            published_at INTEGER NOT NULL,
+            removed      INTEGER NOT NULL DEFAULT 0,
+            decision_seq INTEGER NOT NULL DEFAULT 0,
+            decided_at   INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_article_comments_read
             ON article_comments (site_id, article_id, published_at, id);
@@ -128,10 +140,13 @@ internal static class SqliteSchema
             leased_by    TEXT    NULL,
             lease_expires_at INTEGER NULL,
             decision_unsent  INTEGER NOT NULL DEFAULT 0,
-            decided_at   INTEGER NULL
+            decided_at   INTEGER NULL,
+            audit        TEXT    NULL
         );
-        CREATE INDEX IF NOT EXISTS ix_review_queue_site_status
-            ON review_queue (site_id, status, queued_at, comment_id);
+        CREATE INDEX IF NOT EXISTS ix_review_queue_pending
+            ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending';
+        CREATE INDEX IF NOT EXISTS ix_review_queue_decided
+            ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0;
         """ + SqliteReviewSchema.Script;
 
     private const string Worker = """

@@ -21,7 +21,7 @@ public sealed class CommentModerator(
     public async Task<ModerationDecision> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         var comment = Validate(message);
-        var ruleSet = ruleSets.ForSite(comment.SiteId);
+        var ruleSet = ruleSets.ForSite(comment.SiteId, comment.Section);
 
         var history = message.AuthorHistory is { } carried
             ? FromMessage(carried, comment, ruleSet.LookbackWindow)

@@ -8,7 +8,7 @@ namespace Moderation.Review.Tests.Infrastructure;
 /// The composed host as <c>dotnet run</c> starts it (in-memory bus, SQLite temp file) with a bootstrap admin and
 /// one site per scenario, so scenarios never see each other's queue.
 /// </summary>
-public sealed class ReviewHost : IAsyncLifetime
+public class ReviewHost : IAsyncLifetime
 {
     public const string AdminUsername = "chief";
     public const string AdminPassword = "chief-password-0001";
@@ -27,6 +27,12 @@ public sealed class ReviewHost : IAsyncLifetime
     public static string ApiKey(string siteId) => $"{siteId}-key-0001";
 
     public SiteApiClient Site(string siteId) => new(Host.CreateClient(ApiKey(siteId)), Host.CreateClient(ApiKey(siteId)), siteId);
+
+    /// <summary>Settings a variant adds or changes (the store provider); null skips starting (nothing to run on).</summary>
+    protected virtual Dictionary<string, string?>? Configure(Dictionary<string, string?> settings) => settings;
+
+    /// <summary>False when <see cref="Configure"/> said there is nothing to run on; tests then skip.</summary>
+    public bool IsRunning { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -51,8 +57,14 @@ public sealed class ReviewHost : IAsyncLifetime
 
         settings[$"Sites:{ReportsSite}:Reports:Threshold"] = "2";
         settings[$"Sites:{ReportsSite}:Reports:HideThreshold"] = "3";
-        Host = await RunningService.StartAsync(Moderation.Host.Program.Build, settings);
+        if (Configure(settings) is not { } configured)
+        {
+            return;
+        }
+
+        Host = await RunningService.StartAsync(Moderation.Host.Program.Build, configured);
         Admin = await SignInAsync(AdminUsername, AdminPassword);
+        IsRunning = true;
     }
 
     /// <summary>A console session (cookie + antiforgery token) of the given account.</summary>
@@ -126,7 +138,7 @@ public sealed class ReviewHost : IAsyncLifetime
         return id;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Admin?.Dispose();
         if (Host is not null)

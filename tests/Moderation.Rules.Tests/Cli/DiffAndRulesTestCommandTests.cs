@@ -99,6 +99,54 @@ public sealed class DiffAndRulesTestCommandTests
     }
 
     [Fact]
+    public void Rules_test_runs_a_sections_cases_with_the_section_over_its_site()
+    {
+        using var folder = new TempFolder();
+        folder.Write("sites/news.yaml", "rules:\n  - { id: spam.widget, kind: terms, category: spam, action: flag, terms: [widget] }\n");
+        folder.Write("sites/news/sections/sport.yaml", "rules:\n  - { id: spam.betting, kind: terms, category: spam, action: reject, terms: [betting tips] }\n");
+        var sportCases = folder.Write("sites/news/sections/sport.tests.yaml", """
+            tests:
+              - { text: "our betting tips win", expect: reject, rules: [spam.betting] }
+              - { text: "a widget for sale", expect: flag, rules: [spam.widget] }
+              - { text: "a widget for sale", expect: approve }
+            """);
+
+        var (exitCode, output, _) = Run("rules", "test", folder.Path);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"fail {sportCases}:4: expected approve, got flag", output);
+        Assert.Contains($"failed {sportCases}: 2 of 3 cases hold", output);
+
+        folder.Write("sites/news/sections/sport.tests.yaml", "tests:\n  - { text: \"our betting tips win\", expect: reject }\n");
+        Assert.Equal(0, Run("rules", "test", folder.Path).ExitCode);
+        Assert.Equal(0, Run("rules", "test", sportCases).ExitCode);
+        var (checkExit, checkOutput, _) = Run("rules", "check", folder.Path);
+        Assert.Equal(0, checkExit);
+        Assert.Contains("ok " + Path.Combine(folder.Path, "sites", "news", "sections", "sport.yaml") + " version ", checkOutput);
+    }
+
+    [Fact]
+    public void Diff_and_classify_take_the_section_whose_rules_apply()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in.jsonl", "{\"id\": \"1\", \"text\": \"our betting tips win\"}\n");
+        folder.Write("before/sites/news.yaml", "description: no rules of its own\n");
+        folder.Write(
+            "after/sites/news/sections/sport.yaml",
+            "rules:\n  - { id: spam.betting, kind: terms, category: spam, action: reject, terms: [betting tips] }\n");
+        var rulesBefore = Path.Combine(folder.Path, "before");
+        var rulesAfter = Path.Combine(folder.Path, "after");
+
+        var (_, inSection, _) = Run("diff", "--input", input, "--rules", rulesBefore, "--rules", rulesAfter, "--site", "news", "--section", "sport");
+        Assert.Contains("1 comments: 1 change decision", inSection);
+        var (_, noSection, _) = Run("diff", "--input", input, "--rules", rulesBefore, "--rules", rulesAfter, "--site", "news");
+        Assert.Contains("1 comments: 0 change decision", noSection);
+
+        var (exitCode, classified, _) = Run("classify", "--input", input, "--rules", rulesAfter, "--site", "news", "--section", "sport");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"decision\":\"reject\"", classified);
+    }
+
+    [Fact]
     public void Rules_check_runs_the_cases_too_and_reports_bad_case_files_by_line()
     {
         using var folder = new TempFolder();

@@ -151,4 +151,92 @@ public abstract class ArticleCommentStoreContract : StoreContract
 
         Assert.Equal([mine], page.Items);
     }
+
+    [SkippableFact]
+    public async Task A_rejection_after_an_approval_takes_the_comment_down_and_a_redelivery_changes_nothing()
+    {
+        var site = TestData.NewSite();
+        var comment = TestData.Published(site, "article-1", TestData.BaseTime);
+        var neighbour = TestData.Published(site, "article-1", TestData.BaseTime.AddSeconds(1));
+        await Store.AddAsync(neighbour);
+        var approval = new DecisionVersion(0, TestData.BaseTime);
+        var takedown = new DecisionVersion(1, TestData.BaseTime.AddMinutes(5));
+
+        Assert.True(await Store.ApplyAsync(comment, visible: true, approval));
+        Assert.False(await Store.ApplyAsync(comment, visible: true, approval));
+        Assert.Equal(comment, await Store.GetAsync(comment.Id));
+
+        Assert.True(await Store.ApplyAsync(comment with { PublishedAt = TestData.BaseTime.AddMinutes(5) }, visible: false, takedown));
+        Assert.False(await Store.ApplyAsync(comment, visible: false, takedown));
+        Assert.False(await Store.ApplyAsync(comment, visible: true, approval));
+
+        Assert.Null(await Store.GetAsync(comment.Id));
+        Assert.Equal([neighbour], (await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 10, null)).Items);
+        Assert.Equal([neighbour], (await Store.ListAsync(site, "article-1", CommentOrder.NewestFirst, 10, null)).Items);
+    }
+
+    [SkippableFact]
+    public async Task A_rejection_arriving_before_the_older_approval_keeps_the_comment_off_the_article()
+    {
+        var site = TestData.NewSite();
+        var comment = TestData.Published(site, "article-1", TestData.BaseTime);
+
+        Assert.True(await Store.ApplyAsync(comment, visible: false, new DecisionVersion(2, TestData.BaseTime.AddMinutes(2))));
+        Assert.False(await Store.ApplyAsync(comment, visible: true, new DecisionVersion(1, TestData.BaseTime.AddMinutes(9))));
+        Assert.False(await Store.ApplyAsync(comment, visible: true, new DecisionVersion(0, TestData.BaseTime.AddMinutes(9))));
+        Assert.False(await Store.AddAsync(comment));
+
+        Assert.Null(await Store.GetAsync(comment.Id));
+        Assert.Empty((await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 10, null)).Items);
+    }
+
+    [SkippableFact]
+    public async Task Same_sequence_orders_by_time_and_an_approval_after_a_takedown_publishes_it_again_at_its_new_time()
+    {
+        var site = TestData.NewSite();
+        var comment = TestData.Published(site, "article-1", TestData.BaseTime);
+        await Store.ApplyAsync(comment, visible: true, new DecisionVersion(1, TestData.BaseTime));
+        await Store.ApplyAsync(comment, visible: false, new DecisionVersion(1, TestData.BaseTime.AddSeconds(1)));
+        Assert.Null(await Store.GetAsync(comment.Id));
+
+        var back = comment with { PublishedAt = TestData.BaseTime.AddHours(1), Body = "Edited and approved again" };
+        Assert.True(await Store.ApplyAsync(back, visible: true, new DecisionVersion(2, TestData.BaseTime.AddHours(1))));
+        Assert.Equal(back, await Store.GetAsync(comment.Id));
+
+        // A later approval of a visible comment keeps its place.
+        Assert.True(await Store.ApplyAsync(back with { PublishedAt = TestData.BaseTime.AddHours(2) }, visible: true, new DecisionVersion(3, TestData.BaseTime.AddHours(2))));
+        Assert.Equal(back, await Store.GetAsync(comment.Id));
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_decisions_in_any_order_end_at_the_latest()
+    {
+        var site = TestData.NewSite();
+        var random = new Random(8);
+        var comments = Enumerable.Range(0, 20).Select(i => TestData.Published(site, "article-1", TestData.BaseTime.AddMilliseconds(i))).ToList();
+        var expected = new List<PublishedComment>();
+        var applies = new List<Func<Task>>();
+        foreach (var comment in comments)
+        {
+            // Six decisions per comment, alternating; the last (highest sequence) says whether it stays up.
+            var decisions = Enumerable.Range(0, 6)
+                .Select(n => (Visible: (n + comment.Id.GetHashCode()) % 2 == 0, Version: new DecisionVersion(n, TestData.BaseTime.AddMinutes(n))))
+                .ToList();
+            if (decisions[^1].Visible)
+            {
+                expected.Add(comment);
+            }
+
+            applies.AddRange(decisions.SelectMany(d => new Func<Task>[]
+            {
+                () => Store.ApplyAsync(comment, d.Visible, d.Version),
+                () => Store.ApplyAsync(comment, d.Visible, d.Version),
+            }));
+        }
+
+        await Task.WhenAll(applies.OrderBy(_ => random.Next()).Select(apply => Task.Run(apply)));
+
+        var page = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 100, null);
+        Assert.Equal(expected.Select(c => c.Id).ToHashSet(), page.Items.Select(c => c.Id).ToHashSet());
+    }
 }

@@ -44,6 +44,55 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task A_batch_of_decisions_applies_to_pending_comments_rebuilds_missing_ones_and_never_overwrites()
+    {
+        var pending = Pending();
+        var missing = Pending() with { ArticleId = "article-2" };
+        var reviewed = Pending();
+        await Store.TryCreateAsync(pending);
+        await Store.TryCreateAsync(reviewed);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(5));
+        Assert.True(await Store.ApplyReviewAsync(reviewed.Id, CommentStatus.Rejected, review));
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        var flag = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddSeconds(2));
+
+        ModerationStatusUpdate[] batch =
+        [
+            new(pending, CommentStatus.Approved, approve),
+            new(missing, CommentStatus.Flagged, flag),
+            new(reviewed, CommentStatus.Approved, approve),
+            new(pending, CommentStatus.Rejected, flag),
+        ];
+        await Store.ApplyModerationsAsync(batch);
+        await Store.ApplyModerationsAsync(batch);
+
+        var first = await Store.GetAsync(pending.Id);
+        Assert.Equal(CommentStatus.Approved, first!.Status);
+        TestData.AssertSameDecision(approve, first.Decision);
+        var rebuilt = await Store.GetAsync(missing.Id);
+        Assert.Equal(CommentStatus.Flagged, rebuilt!.Status);
+        Assert.Equal(("article-2", missing.AuthorId, missing.SubmittedAt), (rebuilt.ArticleId, rebuilt.AuthorId, rebuilt.SubmittedAt));
+        TestData.AssertSameDecision(flag, rebuilt.Decision);
+        var kept = await Store.GetAsync(reviewed.Id);
+        Assert.Equal(CommentStatus.Rejected, kept!.Status);
+        Assert.Null(kept.Decision);
+        Assert.Equal(review, kept.Review);
+    }
+
+    [SkippableFact]
+    public async Task A_batch_of_decisions_with_an_outcome_the_engine_cannot_give_is_refused_whole()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        var decision = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ApplyModerationsAsync(
+            [new(record, CommentStatus.Approved, decision), new(record, CommentStatus.Pending, decision)]));
+
+        Assert.Equal(CommentStatus.Pending, (await Store.GetAsync(record.Id))!.Status);
+    }
+
+    [SkippableFact]
     public async Task Review_applies_to_a_flagged_comment_once_and_a_late_moderation_event_cannot_overwrite_it()
     {
         var record = Pending();
@@ -63,7 +112,7 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
-    public async Task Review_applies_to_a_pending_comment_and_not_to_one_the_engine_decided()
+    public async Task Review_applies_to_a_pending_comment_and_takes_down_one_the_engine_approved()
     {
         var pending = Pending();
         var approved = Pending();
@@ -73,11 +122,36 @@ public abstract class CommentStatusStoreContract : StoreContract
         var review = TestData.Review(TestData.BaseTime);
 
         Assert.True(await Store.ApplyReviewAsync(pending.Id, CommentStatus.Approved, review));
-        Assert.False(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Rejected, review));
+        Assert.True(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Rejected, review));
+        Assert.False(await Store.ApplyModerationAsync(approved.Id, CommentStatus.Approved, TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime)));
 
         Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(pending.Id))!.Status);
-        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(approved.Id))!.Status);
-        Assert.Null((await Store.GetAsync(approved.Id))!.Review);
+        Assert.Equal(CommentStatus.Rejected, (await Store.GetAsync(approved.Id))!.Status);
+        Assert.Equal(review, (await Store.GetAsync(approved.Id))!.Review);
+    }
+
+    [SkippableFact]
+    public async Task A_later_moderator_decision_applies_and_an_older_one_arriving_after_it_never_does()
+    {
+        var record = Pending();
+        await Store.TryCreateAsync(record);
+        await Store.ApplyModerationAsync(record.Id, CommentStatus.Flagged, TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime));
+        var approval = TestData.Review(TestData.BaseTime.AddMinutes(1)) with { Sequence = 1 };
+        var takedown = TestData.Review(TestData.BaseTime.AddMinutes(2)) with { Sequence = 2 };
+
+        // The takedown arrives first; the approval it overrides arrives late, then both are redelivered.
+        Assert.True(await Store.ApplyReviewAsync(record.Id, CommentStatus.Rejected, takedown));
+        Assert.False(await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, approval));
+        Assert.False(await Store.ApplyReviewAsync(record.Id, CommentStatus.Rejected, takedown));
+
+        var stored = await Store.GetAsync(record.Id);
+        Assert.Equal(CommentStatus.Rejected, stored!.Status);
+        Assert.Equal(takedown, stored.Review);
+
+        // A third decision (say, an undo that approves again) is later than both.
+        var again = TestData.Review(TestData.BaseTime.AddMinutes(3)) with { Sequence = 3 };
+        Assert.True(await Store.ApplyReviewAsync(record.Id, CommentStatus.Approved, again));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(record.Id))!.Status);
     }
 
     [SkippableFact]

@@ -118,4 +118,61 @@ public abstract class ReviewQueueStoreContract : StoreContract
         };
         AssertSameItem(expected, stored);
     }
+
+    [SkippableFact]
+    public async Task The_decision_and_its_audit_entry_are_one_write_and_the_entry_travels_with_the_unsent_item()
+    {
+        var item = Item(TestData.NewSite(), TestData.BaseTime);
+        await Store.AddAsync(item);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(3));
+        var entry = new ReviewAuditEntry(
+            Guid.NewGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, review.ModeratorId,
+            ReviewItemStatus.Rejected, "spam", "a note", ["link.any"], ["link"], review.DecidedAt);
+        var losing = entry with { Id = Guid.NewGuid(), Moderator = "other", Outcome = ReviewItemStatus.Approved };
+
+        Assert.True(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Rejected, review, review.DecidedAt, entry));
+        Assert.False(await Store.DecideAsync(item.Comment.Id, ReviewItemStatus.Approved, review with { ModeratorId = "other" }, review.DecidedAt, losing));
+
+        AssertSameAudit(entry, (await Store.GetAsync(item.Comment.Id))!.Audit);
+        var unsent = Assert.Single(await Store.ListUnsentDecisionsAsync(1000), i => i.Comment.Id == item.Comment.Id);
+        AssertSameAudit(entry, unsent.Audit);
+    }
+
+    [SkippableFact]
+    public async Task Prune_deletes_only_decided_items_whose_event_was_sent_and_that_are_older_than_the_cutoff()
+    {
+        var site = TestData.NewSite();
+        var pending = Item(site, TestData.BaseTime);
+        var oldSent = Item(site, TestData.BaseTime);
+        var oldUnsent = Item(site, TestData.BaseTime);
+        var recentSent = Item(site, TestData.BaseTime);
+        foreach (var item in new[] { pending, oldSent, oldUnsent, recentSent })
+        {
+            await Store.AddAsync(item);
+        }
+
+        var old = TestData.Review(TestData.BaseTime.AddDays(1));
+        var recent = TestData.Review(TestData.BaseTime.AddDays(40));
+        await Store.DecideAsync(oldSent.Comment.Id, ReviewItemStatus.Approved, old, old.DecidedAt);
+        await Store.DecideAsync(oldUnsent.Comment.Id, ReviewItemStatus.Rejected, old, old.DecidedAt);
+        await Store.DecideAsync(recentSent.Comment.Id, ReviewItemStatus.Rejected, recent, recent.DecidedAt);
+        await Store.MarkDecisionSentAsync(oldSent.Comment.Id);
+        await Store.MarkDecisionSentAsync(recentSent.Comment.Id);
+
+        Assert.True(await Store.PruneDecidedAsync(TestData.BaseTime.AddDays(30)) >= 1);
+
+        Assert.Null(await Store.GetAsync(oldSent.Comment.Id));
+        Assert.NotNull(await Store.GetAsync(oldUnsent.Comment.Id));
+        Assert.NotNull(await Store.GetAsync(recentSent.Comment.Id));
+        Assert.Equal(ReviewItemStatus.Pending, (await Store.GetAsync(pending.Comment.Id))!.Status);
+        Assert.Equal(1, await Store.CountPendingAsync(site));
+    }
+
+    private static void AssertSameAudit(ReviewAuditEntry expected, ReviewAuditEntry? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Rules, actual.Rules);
+        Assert.Equal(expected.Categories, actual.Categories);
+        Assert.Equal(expected with { Rules = actual.Rules, Categories = actual.Categories }, actual);
+    }
 }

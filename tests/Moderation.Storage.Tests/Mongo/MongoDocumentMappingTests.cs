@@ -14,6 +14,12 @@ namespace Moderation.Storage.Tests.Mongo;
 /// </summary>
 public sealed class MongoDocumentMappingTests
 {
+    /// <summary>
+    /// The stores register the mapping conventions before first use; so must these tests, which map documents without
+    /// a store: else whichever runs first freezes the class maps without them (unknown fields then fail reads elsewhere).
+    /// </summary>
+    public MongoDocumentMappingTests() => Moderation.Storage.Mongo.MongoConventions.Register();
+
     [Fact]
     public void A_published_comment_is_written_with_standard_guids_and_a_bson_date()
     {

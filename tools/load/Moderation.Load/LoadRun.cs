@@ -16,8 +16,14 @@ public static class LoadRun
         double? baseline = null;
         if (options.Mode == "distributed")
         {
+            var brokerBefore = ProcessCpu.BrokerPid() is { } pid ? ProcessCpu.Seconds(pid) : null;
             baseline = await RawBrokerBaseline.MeasureAsync(options.RabbitMqUri, options.BaselineMessages, cancellationToken);
             Console.WriteLine($"raw broker baseline: {F(baseline.Value)} messages/s (RabbitMQ.Client, persistent, publisher confirms 100 in flight, manual acks)");
+            if (brokerBefore is { } before && ProcessCpu.BrokerPid() is { } after && ProcessCpu.Seconds(after) is { } now)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  the broker used {(now - before) * 1000 / options.BaselineMessages:F3} ms of CPU per message of the baseline"));
+            }
         }
 
         await using var system = await ServiceProcesses.StartAsync(options);
@@ -25,6 +31,8 @@ public static class LoadRun
         await using var watcher = new FinalStatusWatcher(system.StatusDatabase);
         watcher.Start();
 
+        var cpuBefore = system.Services.ToDictionary(service => service.Name, service => ProcessCpu.Seconds(service.Pid) ?? double.NaN);
+        var brokerCpuBefore = ProcessCpu.BrokerPid() is { } brokerPid ? ProcessCpu.Seconds(brokerPid) : null;
         var rate = options.Rate;
         var load = new SubmitLoad(system.IngestionAddress, options.Comments, options.Concurrency, rate);
         var started = Stopwatch.GetTimestamp();
@@ -64,6 +72,7 @@ public static class LoadRun
         }
 
         Console.WriteLine($"load average after: {LoadAverage()}");
+        await ServiceProfile.PrintAsync(system.Services, cpuBefore, brokerCpuBefore, accepted.Count, endToEnd, cancellationToken);
         if (notFinal > 0 || load.ServerErrors > 0 || accepted.Count != options.Comments)
         {
             Console.WriteLine($"FAIL: {notFinal} accepted comments not final, {load.ServerErrors} 5xx, {options.Comments - accepted.Count} never accepted");

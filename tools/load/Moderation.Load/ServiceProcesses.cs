@@ -13,6 +13,7 @@ public sealed class ServiceProcesses : IAsyncDisposable
     public const string ApiKey = "load-site-key-0001";
 
     private readonly List<(string Name, Process Process)> processes = [];
+    private readonly List<Service> services = [];
     private readonly string folder;
 
     private ServiceProcesses(string folder) => this.folder = folder;
@@ -23,6 +24,11 @@ public sealed class ServiceProcesses : IAsyncDisposable
     public string StatusDatabase { get; private set; } = null!;
 
     public string Describe { get; private set; } = "";
+
+    /// <summary>Every process started, with where it listens.</summary>
+    public IReadOnlyList<Service> Services => services;
+
+    public sealed record Service(string Name, int Pid, Uri Address);
 
     public static async Task<ServiceProcesses> StartAsync(LoadOptions options)
     {
@@ -108,6 +114,7 @@ public sealed class ServiceProcesses : IAsyncDisposable
                 using var ready = await client.GetAsync("/health/ready");
                 if (ready.IsSuccessStatusCode)
                 {
+                    services.Add(new Service(name, process.Id, address));
                     return address;
                 }
             }

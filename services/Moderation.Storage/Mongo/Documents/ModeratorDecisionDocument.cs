@@ -10,12 +10,16 @@ internal sealed class ModeratorDecisionDocument
 
     public DateTime DecidedAt { get; set; }
 
+    /// <summary>The decision's number on its comment (absent on older documents, which held only a first decision).</summary>
+    public long Sequence { get; set; } = 1;
+
     public static ModeratorDecisionDocument From(ModeratorDecision decision) => new()
     {
         ModeratorId = decision.ModeratorId,
         Reason = decision.Reason,
         DecidedAt = StoredTime.ToUtcDateTime(decision.DecidedAt),
+        Sequence = decision.Sequence,
     };
 
-    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt));
+    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence);
 }

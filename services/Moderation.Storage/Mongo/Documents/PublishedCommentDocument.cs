@@ -26,6 +26,14 @@ internal sealed class PublishedCommentDocument
 
     public DateTime PublishedAt { get; set; }
 
+    /// <summary>Taken down: kept so an older approval cannot bring it back, never read (absent on older documents).</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>The <see cref="DecisionVersion"/> of the decision last applied (absent on older documents: the earliest).</summary>
+    public long DecisionSequence { get; set; }
+
+    public DateTime DecidedAt { get; set; }
+
     /// <summary>Hidden from the article's pages while reported past the second threshold (absent on older documents).</summary>
     public bool Hidden { get; set; }
 
@@ -40,6 +48,8 @@ internal sealed class PublishedCommentDocument
         ParentId = comment.ParentId,
         PublishedAt = StoredTime.ToUtcDateTime(comment.PublishedAt),
     };
+
+    public DecisionVersion Version => new(DecisionSequence, StoredTime.FromUtcDateTime(DecidedAt));
 
     public PublishedComment ToRecord() =>
         new(Id, SiteId, ArticleId, AuthorId, AuthorName, Body, ParentId, StoredTime.FromUtcDateTime(PublishedAt));

@@ -33,6 +33,9 @@ internal sealed class ReviewItemDocument
     /// <summary>The outbox: true from the decision until the broker confirmed its event (absent on older documents).</summary>
     public bool DecisionUnsent { get; set; }
 
+    /// <summary>The decision's audit entry, written with the decision; the outbox copies it to the audit log.</summary>
+    public ReviewAuditDocument? Audit { get; set; }
+
     /// <summary>Readers who reported the published comment; zero (or absent) for a comment the rules held.</summary>
     public int Reports { get; set; }
 
@@ -47,6 +50,7 @@ internal sealed class ReviewItemDocument
         Review = item.Review is null ? null : ModeratorDecisionDocument.From(item.Review),
         LeasedBy = item.Lease?.Moderator,
         LeaseExpiresAt = item.Lease is null ? null : StoredTime.ToUtcDateTime(item.Lease.ExpiresAt),
+        Audit = item.Audit is null ? null : ReviewAuditDocument.From(item.Audit),
         Reports = item.Reports,
     };
 
@@ -57,5 +61,6 @@ internal sealed class ReviewItemDocument
         Status,
         Review?.ToRecord(),
         LeasedBy is not null && LeaseExpiresAt is { } expires ? new ReviewLease(LeasedBy, StoredTime.FromUtcDateTime(expires)) : null,
+        Audit?.ToRecord(),
         Reports);
 }
