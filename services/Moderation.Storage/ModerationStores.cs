@@ -7,6 +7,7 @@ using Moderation.Storage.Reports;
 using Moderation.Storage.Resilience;
 using Moderation.Storage.Review;
 using Moderation.Storage.Sqlite;
+using Moderation.Storage.Stats;
 using Polly;
 
 namespace Moderation.Storage;
@@ -36,6 +37,8 @@ public sealed class ModerationStores : IAsyncDisposable
     public ICommentReportStore CommentReports => Owned(_catalog.CommentReports, StoreOwner.Ingestion);
 
     public IArticleStateStore ArticleStates => Owned(_catalog.ArticleStates, StoreOwner.Ingestion);
+
+    public ISiteStatsStore SiteStats => Owned(_catalog.SiteStats, StoreOwner.Ingestion);
 
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 

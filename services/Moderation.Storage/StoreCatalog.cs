@@ -4,6 +4,7 @@ using Moderation.Storage.Comments;
 using Moderation.Storage.Publishing;
 using Moderation.Storage.Reports;
 using Moderation.Storage.Review;
+using Moderation.Storage.Stats;
 
 namespace Moderation.Storage;
 
@@ -21,6 +22,8 @@ internal sealed class StoreCatalog
     public ICommentReportStore? CommentReports { get; set; }
 
     public IArticleStateStore? ArticleStates { get; set; }
+
+    public ISiteStatsStore? SiteStats { get; set; }
 
     public IArticleCommentStore? ArticleComments { get; set; }
 

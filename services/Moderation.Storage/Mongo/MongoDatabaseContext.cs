@@ -136,6 +136,13 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 new CreateIndexOptions { Name = "CommentId_Closed" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
+        // A site's stats read its comments by submission time.
+        await CommentStatus.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentStatusDocument>(
+                Builders<CommentStatusDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.SubmittedAt),
+                new CreateIndexOptions { Name = "SiteId_SubmittedAt" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
         // The surge watcher's scan, and pruning old per-minute counts.
         await ArticleStates.Indexes.CreateOneAsync(
             new CreateIndexModel<ArticleStateDocument>(

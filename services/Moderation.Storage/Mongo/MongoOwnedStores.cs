@@ -32,6 +32,7 @@ internal static class MongoOwnedStores
                     catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
                     catalog.CommentReports = new MongoCommentReportStore(context);
                     catalog.ArticleStates = new MongoArticleStateStore(context);
+                    catalog.SiteStats = new MongoSiteStatsStore(context);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);

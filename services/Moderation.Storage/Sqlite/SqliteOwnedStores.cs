@@ -25,6 +25,7 @@ internal static class SqliteOwnedStores
                     catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
                     catalog.CommentReports = new SqliteCommentReportStore(database);
                     catalog.ArticleStates = new SqliteArticleStateStore(database);
+                    catalog.SiteStats = new SqliteSiteStatsStore(database);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new SqliteAuthorActivityStore(database);

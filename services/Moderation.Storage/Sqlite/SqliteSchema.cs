@@ -90,6 +90,8 @@ internal static class SqliteSchema
             PRIMARY KEY (comment_id, reporter_id)
         ) WITHOUT ROWID;
 
+        CREATE INDEX IF NOT EXISTS ix_comment_status_site_submitted ON comment_status (site_id, submitted_at);
+
         CREATE TABLE IF NOT EXISTS article_state (
             site_id            TEXT    NOT NULL,
             article_id         TEXT    NOT NULL,
