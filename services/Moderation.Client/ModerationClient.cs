@@ -100,6 +100,28 @@ public sealed class ModerationClient
         return (await SendAsync<ArticleModeration>(request, cancellationToken).ConfigureAwait(false))!;
     }
 
+    /// <summary>
+    /// The site's counts of the comments submitted in [<paramref name="from"/>, <paramref name="to"/>) (default: the 30 days
+    /// before now), per UTC day or, with <paramref name="byArticle"/>, per article. A range is at most 366 days.
+    /// </summary>
+    public async Task<SiteStats> GetStatsAsync(
+        DateTimeOffset? from = null, DateTimeOffset? to = null, bool byArticle = false, CancellationToken cancellationToken = default)
+    {
+        var query = $"?by={(byArticle ? "article" : "day")}";
+        if (from is { } start)
+        {
+            query += $"&from={Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture))}";
+        }
+
+        if (to is { } end)
+        {
+            query += $"&to={Uri.EscapeDataString(end.ToString("O", CultureInfo.InvariantCulture))}";
+        }
+
+        using var request = Request(HttpMethod.Get, $"v1/sites/{Escape(_siteId)}/stats{query}");
+        return (await SendAsync<SiteStats>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>One page of an article's approved comments (<paramref name="limit"/> 1–200).</summary>
     public async Task<CommentPage> ListCommentsAsync(
         string articleId, int limit = 50, CommentOrder order = CommentOrder.Oldest, string? cursor = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Moderation.Ingestion.Articles;
 using Moderation.Ingestion.Reports;
+using Moderation.Ingestion.Stats;
 using Moderation.Ingestion.Status;
 using Moderation.Ingestion.Submissions;
 using Moderation.ServiceDefaults.Sites;
@@ -46,6 +47,10 @@ public static class IngestionModule
             .WithTags("Reports")
             .Accepts<ReportCommentRequest>("application/json")
             .WithSummary("A reader reports a comment (spam, abuse, off_topic, other); the same reporter counts once.");
+        api.MapGet("/sites/{siteId}/stats", SiteStatsEndpoint.HandleAsync)
+            .WithName("GetSiteStats")
+            .WithTags("Stats")
+            .WithSummary("Counts of the site's comments (submitted, approved, flagged, rejected, reported, decided by moderators) per UTC day or article.");
         api.MapGet("/sites/{siteId}/articles/{articleId}/moderation", ArticleModerationEndpoints.GetAsync)
             .WithName("GetArticleModeration")
             .WithTags("Articles")

@@ -123,4 +123,36 @@ public sealed class ModerationClientTests(ClientHost host) : IClassFixture<Clien
         Assert.Equal(2, second["report"]!["reports"]!.GetValue<int>());
         Assert.Equal(2, reports.Select(e => e["id"]!.GetValue<Guid>()).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Stats_count_a_sites_own_comments_per_article_and_day_and_refuse_a_bad_range()
+    {
+        var client = host.Client();
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var article = NewArticle();
+        var approved = await client.SubmitAsync(article, new NewComment(new CommentAuthor("st-1", "Una"), "Counted once, approved, calmly written."));
+        var flagged = await client.SubmitAsync(article, new NewComment(new CommentAuthor("st-2", "Vic"), "Read it at https://example.org/x", AuthorSignals: new AuthorSignals(1)));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(approved.Id), s => s?.Status == "approved", "approved");
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(flagged.Id), s => s?.Status == "flagged", "flagged");
+        await client.ReportAsync(approved.Id, "stats-reader", ReportReason.Spam);
+        await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).SubmitAsync(article, new NewComment(new CommentAuthor("st-3", "Wes"), "Another site's comment."));
+
+        var stats = await client.GetStatsAsync(since, DateTimeOffset.UtcNow.AddMinutes(1), byArticle: true);
+        var row = Assert.Single(stats.Items, r => r.Key == article);
+        Assert.Equal(new StatsRow(article, 2, 1, 1, 0, 1, 0), row);
+        Assert.True(stats.Total.Submitted >= 2);
+        Assert.Equal(stats.Items.Sum(r => r.Submitted), stats.Total.Submitted);
+
+        var byDay = await client.GetStatsAsync(since, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal("day", byDay.By);
+        Assert.Contains(byDay.Items, r => r.Key == DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) || r.Key == since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var backwards = await Assert.ThrowsAsync<ModerationApiException>(() => client.GetStatsAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(-1)));
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.Status);
+        var tooLong = await Assert.ThrowsAsync<ModerationApiException>(() => client.GetStatsAsync(DateTimeOffset.UtcNow.AddDays(-400), DateTimeOffset.UtcNow));
+        Assert.Contains("from", tooLong.Errors.Keys);
+        using var http = host.Host.CreateClient(ClientHost.OtherApiKey);
+        using var foreign = await http.GetAsync($"/v1/sites/{ClientHost.SiteId}/stats");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
 }
