@@ -4,5 +4,7 @@ namespace Moderation.Contracts;
 /// Who decided a flagged comment, when and why. <paramref name="Sequence"/> numbers the moderator decisions on one
 /// comment (1 for the first, one more for each later one, such as a takedown or an undo), so every consumer can apply
 /// the latest decision whatever order the events arrive in; the rules engine's own decision counts as 0.
+/// <paramref name="MessageToAuthor"/> is what the moderator chose to tell the commenter (the site shows or mails it);
+/// null when nothing is to be said.
 /// </summary>
-public sealed record ModeratorDecision(string ModeratorId, string? Reason, DateTimeOffset DecidedAt, long Sequence = 1);
+public sealed record ModeratorDecision(string ModeratorId, string? Reason, DateTimeOffset DecidedAt, long Sequence = 1, string? MessageToAuthor = null);

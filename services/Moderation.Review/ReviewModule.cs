@@ -2,10 +2,12 @@ using MassTransit;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
 using Moderation.Review.Auth;
+using Moderation.Review.Authors;
 using Moderation.Review.Console;
 using Moderation.Review.Decisions;
 using Moderation.Review.Live;
 using Moderation.Review.Queue;
+using Moderation.Review.Sites;
 
 namespace Moderation.Review;
 
@@ -24,8 +26,10 @@ public static class ReviewModule
         builder.Services.AddSingleton<ReviewSessions>();
         builder.Services.AddSingleton<ReviewPrincipals>();
         builder.Services.AddSingleton<ReviewSites>();
+        builder.Services.AddReviewSites();
         builder.Services.AddSingleton<ModeratorAccounts>();
         builder.Services.AddScoped<ReviewDecider>();
+        builder.Services.AddScoped<AuthorStandings>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<DecidedItemPruner>();
@@ -62,6 +66,7 @@ public static class ReviewModule
             .AddEndpointFilter<AntiforgeryFilter>();
         signedIn.MapQueueEndpoints();
         signedIn.MapItemEndpoints();
+        signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();
         signedIn.MapAdminEndpoints();

@@ -42,6 +42,8 @@ public sealed class ModerationStores : IAsyncDisposable
 
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 
+    public IAuthorStandingStore AuthorStanding => Owned(_catalog.AuthorStanding, StoreOwner.Worker);
+
     public IArticleCommentStore ArticleComments => Owned(_catalog.ArticleComments, StoreOwner.Publishing);
 
     public IReviewQueueStore ReviewQueue => Owned(_catalog.ReviewQueue, StoreOwner.Review);

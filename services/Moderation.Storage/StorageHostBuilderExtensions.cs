@@ -66,6 +66,7 @@ public static class StorageHostBuilderExtensions
                 break;
             case StoreOwner.Worker:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorActivity);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorStanding);
                 break;
             case StoreOwner.Publishing:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ArticleComments);

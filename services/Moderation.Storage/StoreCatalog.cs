@@ -31,6 +31,8 @@ internal sealed class StoreCatalog
 
     public IAuthorActivityStore? AuthorActivity { get; set; }
 
+    public IAuthorStandingStore? AuthorStanding { get; set; }
+
     public IAuthorHistoryStore? AuthorHistory { get; set; }
 
     public IModeratorAccountStore? ModeratorAccounts { get; set; }

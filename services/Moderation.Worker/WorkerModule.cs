@@ -1,6 +1,7 @@
 using MassTransit;
 using Moderation.Rules;
 using Moderation.Worker.Moderating;
+using Moderation.Worker.Standing;
 
 namespace Moderation.Worker;
 
@@ -15,6 +16,9 @@ public static class WorkerModule
         return builder;
     }
 
-    public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<ModerateCommentConsumer, ModerateCommentConsumerDefinition>();
+        bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
+    }
 }

@@ -16,14 +16,20 @@ public abstract class PipelineScenarios
 
     protected abstract IReviewQueueStore ReviewQueue { get; }
 
+    /// <summary>Skips (or fails, under CI) when the form has nothing to run on; the in-process forms always run.</summary>
+    protected virtual void RequireSystem()
+    {
+    }
+
     /// <summary>Publishes a message on the system's bus, as a service would (awaiting the broker's confirm).</summary>
     protected abstract Task PublishAsync(object message);
 
     private static string NewArticle() => $"article-{Guid.NewGuid():N}";
 
-    [Fact]
+    [SkippableFact]
     public async Task A_clean_comment_is_approved_and_served_under_its_article()
     {
+        RequireSystem();
         var article = NewArticle();
         var body = "Thanks for the clear explanation of the peace talks; the timeline helps a lot.";
         var id = await Site.SubmitAsync(article, body);
@@ -43,9 +49,10 @@ public abstract class PipelineScenarios
         Assert.Null(page["next"]?.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_comment_with_a_blocked_term_is_rejected_with_a_hit_on_the_term()
     {
+        RequireSystem();
         var article = NewArticle();
         // Hate, an insult, profanity and a threat: the default pack rejects only on evidence of several kinds.
         var body = $"Immigrants like you are vermin, you stupid {BlockedTerm}, go kill yourself.";
@@ -64,9 +71,10 @@ public abstract class PipelineScenarios
     }
 
     /// <summary>The default pack holds a link from a new commenter (the site says how old the account is).</summary>
-    [Fact]
+    [SkippableFact]
     public async Task A_new_commenters_link_is_flagged_and_waits_in_the_review_queue()
     {
+        RequireSystem();
         var article = NewArticle();
         var body = "Full transcript of the meeting here: https://example.org/transcript";
         var id = await Site.SubmitAsync(article, body, authorId: "newcomer-1", accountAgeDays: 0);
@@ -88,9 +96,10 @@ public abstract class PipelineScenarios
     /// A takedown: a moderator rejects a comment that is live. The decision goes the real way (recorded in the review
     /// queue with its event unsent, sent by the outbox relay) and the comment leaves its article; its status follows.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public async Task A_moderators_rejection_after_an_approval_takes_the_comment_down()
     {
+        RequireSystem();
         var article = NewArticle();
         var body = "The council vote is on Thursday; the agenda is worth reading before then.";
         var id = await Site.SubmitAsync(article, body, authorId: "takedown-1");
@@ -111,9 +120,10 @@ public abstract class PipelineScenarios
     /// Events of one comment arriving out of order and twice: a takedown (decision 2) before the approval it overrides
     /// (decision 1), then both again. The comment never comes back; a third decision (approve) brings it back.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public async Task An_approval_arriving_after_a_later_rejection_never_brings_the_comment_back()
     {
+        RequireSystem();
         var article = NewArticle();
         var now = DateTimeOffset.UtcNow;
         var id = Guid.NewGuid();

@@ -37,5 +37,5 @@ public static class CommentStatusEndpoint
                 decision.RulesetVersion,
                 decision.DecidedAt)
             : null,
-        record.Review is { } review ? new ReviewResponse(review.Reason ?? string.Empty, review.DecidedAt) : null);
+        record.Review is { } review ? new ReviewResponse(review.Reason ?? string.Empty, review.DecidedAt, review.MessageToAuthor) : null);
 }

@@ -15,4 +15,5 @@ public sealed record DecisionResponse(string Outcome, double Score, IReadOnlyLis
 public sealed record HitResponse(string Rule, string Category, string Severity, int Start, int Length, string Match);
 
 /// <summary>A moderator's decision on a flagged comment (who decided stays internal).</summary>
-public sealed record ReviewResponse(string Reason, DateTimeOffset DecidedAt);
+/// <param name="MessageToAuthor">What the moderator asked the site to tell the commenter; null when nothing.</param>
+public sealed record ReviewResponse(string Reason, DateTimeOffset DecidedAt, string? MessageToAuthor = null);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Review.Api.Models;
 using Moderation.Review.Auth;
 using Moderation.Review.Decisions;
+using Moderation.Review.Sites;
 using Moderation.Storage.Review;
 
 namespace Moderation.Review.Api;
@@ -16,10 +17,10 @@ public static class ItemEndpoints
         items.MapGet("/", GetAsync);
         items.MapPost("/claim", ClaimAsync);
         items.MapPost("/release", ReleaseAsync);
-        items.MapPost("/approve", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider) =>
-            DecideAsync(id, approve: true, request, http, queue, decider));
-        items.MapPost("/reject", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider) =>
-            DecideAsync(id, approve: false, request, http, queue, decider));
+        items.MapPost("/approve", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings) =>
+            DecideAsync(id, approve: true, request, http, queue, decider, settings));
+        items.MapPost("/reject", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings) =>
+            DecideAsync(id, approve: false, request, http, queue, decider, settings));
         items.MapGet("/author-pending", CountAuthorPendingAsync);
         items.MapPost("/reject-author", RejectAuthorAsync);
     }
@@ -67,20 +68,21 @@ public static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<DecisionResponse>, NotFound, ProblemHttpResult, ValidationProblem>> DecideAsync(
-        Guid id, bool approve, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider)
+        Guid id, bool approve, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings)
     {
-        if (!approve && ValidateReason(request) is { } invalid)
-        {
-            return invalid;
-        }
-
         var item = await FindAsync(id, http, queue);
         if (item is null)
         {
             return TypedResults.NotFound();
         }
 
-        var result = await decider.DecideAsync(item, http.User.Username(), approve, approve ? null : request!.Reason, request?.Note, http.RequestAborted);
+        if (Validate(request, approve ? null : settings.ReasonsFor(item.Comment.SiteId)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await decider.DecideAsync(
+            item, http.User.Username(), approve, approve ? null : request!.Reason, request?.Note, http.RequestAborted, request?.Message);
         return result switch
         {
             DecisionResult.Decided => TypedResults.Ok(new DecisionResponse(id, approve ? "approved" : "rejected")),
@@ -90,17 +92,17 @@ public static class ItemEndpoints
     }
 
     private static async Task<Results<Ok<RejectAuthorResponse>, NotFound, ValidationProblem>> RejectAuthorAsync(
-        Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider)
+        Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings)
     {
-        if (ValidateReason(request) is { } invalid)
-        {
-            return invalid;
-        }
-
         var item = await FindAsync(id, http, queue);
         if (item is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (Validate(request, settings.ReasonsFor(item.Comment.SiteId)) is { } invalid)
+        {
+            return invalid;
         }
 
         // Page through everything the author has waiting, however much: items another moderator holds are skipped
@@ -119,7 +121,8 @@ public static class ItemEndpoints
 
             foreach (var each in page)
             {
-                var result = await decider.DecideAsync(each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted);
+                var result = await decider.DecideAsync(
+                    each, http.User.Username(), approve: false, request!.Reason, request.Note, http.RequestAborted, request.Message);
                 (result == DecisionResult.Decided ? rejected : skipped).Add(each.Comment.Id);
             }
         }
@@ -157,18 +160,25 @@ public static class ItemEndpoints
         return item is not null && http.User.CanReview(item.Comment.SiteId) ? item : null;
     }
 
-    private static ValidationProblem? ValidateReason(DecisionRequest? request)
+    /// <param name="reasons">The site's reasons, one of which is required; null when no reason is asked (approving).</param>
+    private static ValidationProblem? Validate(DecisionRequest? request, IReadOnlyList<RejectReason>? reasons)
     {
-        if (!RejectReasons.IsKnown(request?.Reason))
+        var errors = new Dictionary<string, string[]>();
+        if (reasons is not null && !reasons.Any(reason => reason.Code == request?.Reason))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["reason"] = [$"reason is one of: {string.Join(", ", RejectReasons.All.Select(r => r.Code))}."],
-            });
+            errors["reason"] = [$"reason is one of: {string.Join(", ", reasons.Select(r => r.Code))}."];
         }
 
-        return request!.Note is { Length: > 1000 }
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["note is at most 1000 characters."] })
-            : null;
+        if (request?.Note is { Length: > DecisionRequest.MaxTextLength })
+        {
+            errors["note"] = [$"note is at most {DecisionRequest.MaxTextLength} characters."];
+        }
+
+        if (request?.Message is { Length: > DecisionRequest.MaxTextLength })
+        {
+            errors["message"] = [$"message is at most {DecisionRequest.MaxTextLength} characters."];
+        }
+
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 }

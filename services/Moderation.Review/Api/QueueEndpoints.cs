@@ -4,17 +4,20 @@ using Moderation.Review.Api.Models;
 using Moderation.Review.Auth;
 using Moderation.Review.Decisions;
 using Moderation.Review.Queue;
+using Moderation.Review.Sites;
 using Moderation.Storage.Review;
 
 namespace Moderation.Review.Api;
 
-/// <summary>The queues: counts per site, a filtered listing, and claiming the next item.</summary>
+/// <summary>The queues: counts per site and within one, the site's reasons, a filtered listing, and claiming the next item.</summary>
 public static class QueueEndpoints
 {
     public static void MapQueueEndpoints(this RouteGroupBuilder review)
     {
         review.MapGet("/reasons", () => TypedResults.Ok(RejectReasons.All));
         review.MapGet("/sites", ListSitesAsync);
+        review.MapGet("/sites/{siteId}/reasons", ListSiteReasons);
+        review.MapGet("/sites/{siteId}/counts", CountQueueAsync);
         review.MapGet("/sites/{siteId}/queue", ListQueueAsync);
         review.MapPost("/sites/{siteId}/claim-next", ClaimNextAsync);
     }
@@ -30,9 +33,15 @@ public static class QueueEndpoints
         return TypedResults.Ok(counts);
     }
 
+    private static Results<Ok<IReadOnlyList<RejectReason>>, NotFound> ListSiteReasons(string siteId, HttpContext http, SiteReviewSettings settings) =>
+        http.User.CanReview(siteId) ? TypedResults.Ok(settings.ReasonsFor(siteId)) : TypedResults.NotFound();
+
+    /// <summary>What waits on the site, per category, rule and article: the console's filter choices with their counts.</summary>
+    private static async Task<Results<Ok<ReviewQueueCounts>, NotFound>> CountQueueAsync(string siteId, HttpContext http, IReviewQueueStore queue) =>
+        http.User.CanReview(siteId) ? TypedResults.Ok(await queue.CountPendingByAsync(siteId, http.RequestAborted)) : TypedResults.NotFound();
+
     private static async Task<Results<Ok<QueueResponse>, NotFound, ValidationProblem>> ListQueueAsync(
-        string siteId, HttpContext http, IReviewQueueStore queue, TimeProvider clock,
-        string? article, string? category, string? author, string? order, int? limit, int? offset, string? view)
+        string siteId, HttpContext http, IReviewQueueStore queue, TimeProvider clock, [AsParameters] QueueFilter filter, int? limit, int? offset)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -44,7 +53,7 @@ public static class QueueEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["offset"] = [$"offset is 0-{ReviewQueueQuery.MaxOffset}."] });
         }
 
-        if (!TryQuery(siteId, article, category, author, order, view, limit ?? 100, out var query, out var problem))
+        if (!TryQuery(siteId, filter, limit ?? 100, out var query, out var problem))
         {
             return problem;
         }
@@ -61,14 +70,14 @@ public static class QueueEndpoints
 
     private static async Task<Results<Ok<ItemDetail>, NoContent, NotFound, ValidationProblem>> ClaimNextAsync(
         string siteId, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options,
-        TimeProvider clock, string? article, string? category, string? author, string? order, string? view)
+        TimeProvider clock, [AsParameters] QueueFilter filter)
     {
         if (!http.User.CanReview(siteId))
         {
             return TypedResults.NotFound();
         }
 
-        if (!TryQuery(siteId, article, category, author, order, view, 1, out var query, out var problem))
+        if (!TryQuery(siteId, filter, 1, out var query, out var problem))
         {
             return problem;
         }
@@ -84,20 +93,20 @@ public static class QueueEndpoints
         return TypedResults.Ok(await ItemDetails.BuildAsync(item, comments, clock, http.RequestAborted));
     }
 
-    private static bool TryQuery(
-        string siteId, string? article, string? category, string? author, string? order, string? view, int limit,
-        out ReviewQueueQuery query, out ValidationProblem problem)
+    private static bool TryQuery(string siteId, QueueFilter filter, int limit, out ReviewQueueQuery query, out ValidationProblem problem)
     {
         query = null!;
         problem = null!;
-        ReviewQueueOrder? parsed = order switch
+        ReviewQueueOrder? parsed = filter.Order switch
         {
             null or "" or "oldest" => ReviewQueueOrder.OldestFirst,
+            "newest" => ReviewQueueOrder.NewestFirst,
             "score" or "severity" => ReviewQueueOrder.HighestScoreFirst,
             _ => null,
         };
+
         // The reported view holds published comments readers reported; the flagged view what the rules held; no view, both.
-        bool? reported = view switch
+        bool? reported = filter.View switch
         {
             null or "" or "all" => null,
             "reported" => true,
@@ -105,14 +114,19 @@ public static class QueueEndpoints
             _ => false,
         };
         var errors = new Dictionary<string, string[]>();
-        if (view is not (null or "" or "all" or "reported" or "flagged"))
+        if (filter.View is not (null or "" or "all" or "reported" or "flagged"))
         {
             errors["view"] = ["view is 'all', 'flagged' or 'reported'."];
         }
 
         if (parsed is null)
         {
-            errors["order"] = ["order is 'oldest' or 'score'."];
+            errors["order"] = ["order is 'oldest', 'newest' or 'score'."];
+        }
+
+        if (Blank(filter.Q) is { Length: > ReviewQueueQuery.MaxTextLength })
+        {
+            errors["q"] = [$"q is at most {ReviewQueueQuery.MaxTextLength} characters."];
         }
 
         if (limit is < 1 or > ReviewQueueQuery.MaxLimit)
@@ -126,7 +140,8 @@ public static class QueueEndpoints
             return false;
         }
 
-        query = new ReviewQueueQuery(siteId, Blank(article), Blank(category), Blank(author), parsed!.Value, limit, Reported: reported);
+        query = new ReviewQueueQuery(
+            siteId, Blank(filter.Article), Blank(filter.Category), Blank(filter.Author), parsed!.Value, limit, Rule: Blank(filter.Rule), Text: Blank(filter.Q), Reported: reported);
         return true;
     }
 

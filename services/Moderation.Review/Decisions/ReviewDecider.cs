@@ -15,7 +15,7 @@ public sealed class ReviewDecider(
     TimeProvider clock)
 {
     public async Task<DecisionResult> DecideAsync(
-        ReviewItem item, string moderator, bool approve, string? reason, string? note, CancellationToken cancellationToken)
+        ReviewItem item, string moderator, bool approve, string? reason, string? note, CancellationToken cancellationToken, string? messageToAuthor = null)
     {
         var now = clock.GetUtcNow();
         if (item.Status != ReviewItemStatus.Pending)
@@ -29,7 +29,8 @@ public sealed class ReviewDecider(
         }
 
         // Numbered after the item's last decision, so Publishing and Ingestion can tell which of two decisions is later.
-        var decision = new ModeratorDecision(moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1);
+        var decision = new ModeratorDecision(
+            moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim());
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
         var entry = new ReviewAuditEntry(
             NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,

@@ -27,7 +27,9 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     private readonly Dictionary<string, string> _seenText = new(StringComparer.Ordinal);
     private RuleSetSource? _folderDefault;
     private Dictionary<string, RuleSetSource> _siteLayers = new(StringComparer.Ordinal);
-    private Dictionary<(string SiteId, string Section), RuleSetSource> _sectionLayers = [];
+    // Each section file in force with its compiled ruleset: a reload compiles only the sections whose file, site file
+    // or folder default changed, so a site with hundreds of sections does not recompile them all on every change.
+    private Dictionary<(string SiteId, string Section), (RuleSetSource Layer, RuleSet RuleSet)> _sections = [];
 
     // Replaced whole on reload, never changed after: site id, then section in any case.
     private Dictionary<string, Dictionary<string, RuleSet>> _compiledBySection = new(StringComparer.Ordinal);
@@ -217,17 +219,14 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
         }
 
         var compiledSections = new Dictionary<string, Dictionary<string, RuleSet>>(StringComparer.Ordinal);
-        foreach (var ((siteId, section), layer) in sectionLayers)
+        foreach (var ((siteId, section), (_, ruleSet)) in sectionLayers)
         {
-            if (TryCompile(Layers(folderDefault, siteLayers.GetValueOrDefault(siteId), layer), layer.Name) is { } ruleSet)
+            if (!compiledSections.TryGetValue(siteId, out var sections))
             {
-                if (!compiledSections.TryGetValue(siteId, out var sections))
-                {
-                    compiledSections[siteId] = sections = new Dictionary<string, RuleSet>(StringComparer.OrdinalIgnoreCase);
-                }
-
-                sections.TryAdd(section, ruleSet);
+                compiledSections[siteId] = sections = new Dictionary<string, RuleSet>(StringComparer.OrdinalIgnoreCase);
             }
+
+            sections.TryAdd(section, ruleSet);
         }
 
         var defaultRuleSet = TryCompile(Layers(folderDefault, null), defaultPath) ?? _defaultRuleSet;
@@ -246,7 +245,7 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
             _compiledBySite.TryRemove(site, out _);
         }
 
-        _sectionLayers = sectionLayers;
+        _sections = sectionLayers;
         Volatile.Write(ref _compiledBySection, compiledSections);
 
         LogReloaded(siteLayers.Count, sectionLayers.Count, defaultRuleSet.Version);
@@ -256,58 +255,81 @@ public sealed partial class FileRuleSetProvider : IRuleSetProvider, IDisposable
     /// <summary>
     /// Reads <c>sites/{siteId}/sections/*.yaml</c> as the site files are read: each compiles over the folder's default
     /// and its site's file (when the site has one), a file that does not compile keeps its last good version, and a
-    /// removed file is dropped.
+    /// removed file is dropped. Only a section whose file, site file or folder default changed is compiled again; the
+    /// site files and the default of this reload must be final when this runs.
     /// </summary>
-    private Dictionary<(string SiteId, string Section), RuleSetSource> ReadSectionsLocked(
+    private Dictionary<(string SiteId, string Section), (RuleSetSource Layer, RuleSet RuleSet)> ReadSectionsLocked(
         string folder,
         bool initial,
         RuleSetSource? folderDefault,
         Dictionary<string, RuleSetSource> siteLayers,
         ref bool changed)
     {
-        var sectionLayers = new Dictionary<(string SiteId, string Section), RuleSetSource>();
+        var sections = new Dictionary<(string SiteId, string Section), (RuleSetSource Layer, RuleSet RuleSet)>();
         foreach (var file in RuleSetFolderLayout.SectionFiles(folder))
         {
             var key = RuleSetFolderLayout.SectionOf(file);
-            var previous = _sectionLayers.GetValueOrDefault(key);
-            if (sectionLayers.ContainsKey(key))
+            if (sections.ContainsKey(key))
             {
                 continue; // the same section named in another case: the first file in name order counts
             }
 
+            bool hasPrevious = _sections.TryGetValue(key, out var previous);
+            var siteLayer = siteLayers.GetValueOrDefault(key.SiteId);
+            var basesUnchanged = ReferenceEquals(folderDefault, _folderDefault) &&
+                ReferenceEquals(siteLayer, _siteLayers.GetValueOrDefault(key.SiteId));
             var text = !initial && IsBeingWritten(file) ? null : File.ReadAllText(file);
-            var unchanged = text is not null && _seenText.TryGetValue(file, out var seen) && seen == text && !changed;
-            if (text is null || string.IsNullOrWhiteSpace(text) || unchanged)
+            if (text is null || string.IsNullOrWhiteSpace(text))
             {
-                // Being written, or half written, or the same as before: what was in force stays.
-                if (previous is not null)
+                // Being written or half written: the version in force stays, compiled again if what lies under it changed.
+                if (hasPrevious)
                 {
-                    sectionLayers[key] = previous;
+                    var kept = basesUnchanged ? previous.RuleSet : TryCompile(Layers(folderDefault, siteLayer, previous.Layer), file);
+                    if (kept is not null)
+                    {
+                        sections[key] = (previous.Layer, kept);
+                        changed |= !ReferenceEquals(kept, previous.RuleSet);
+                    }
+                }
+
+                continue;
+            }
+
+            if (basesUnchanged && _seenText.TryGetValue(file, out var seen) && seen == text)
+            {
+                // Nothing it depends on changed, or it is a refused file already logged: what is in force stays.
+                if (hasPrevious)
+                {
+                    sections[key] = previous;
                 }
 
                 continue;
             }
 
             _seenText[file] = text;
-            var candidate = new RuleSetSource(file, text);
-            if (TryCompile(Layers(folderDefault, siteLayers.GetValueOrDefault(key.SiteId), candidate), file) is not null)
+            var candidate = hasPrevious && previous.Layer.Text == text ? previous.Layer : new RuleSetSource(file, text);
+            var compiled = TryCompile(Layers(folderDefault, siteLayer, candidate), file);
+            if (compiled is null && hasPrevious && !ReferenceEquals(candidate, previous.Layer))
             {
-                sectionLayers[key] = candidate;
-                changed |= previous is null || previous.Text != text;
+                // Refused: the last good text stays, over what lies under it now.
+                candidate = previous.Layer;
+                compiled = basesUnchanged ? previous.RuleSet : TryCompile(Layers(folderDefault, siteLayer, candidate), file);
             }
-            else if (previous is not null)
+
+            if (compiled is not null)
             {
-                sectionLayers[key] = previous;
+                sections[key] = (candidate, compiled);
+                changed |= !hasPrevious || !ReferenceEquals(compiled, previous.RuleSet);
             }
         }
 
-        foreach (var layer in _sectionLayers.Where(entry => !sectionLayers.ContainsKey(entry.Key)).Select(entry => entry.Value))
+        foreach (var gone in _sections.Where(entry => !sections.ContainsKey(entry.Key)).Select(entry => entry.Value.Layer))
         {
             changed = true;
-            _seenText.Remove(layer.Name);
+            _seenText.Remove(gone.Name);
         }
 
-        return sectionLayers;
+        return sections;
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ internal sealed record TermPattern(string Written, string Folded, bool AnchoredS
             }
         }
 
-        var result = folded.ToString().Trim();
+        var result = ReadDigitsInWords(folded.ToString().Trim());
         if (result.Length == 0)
         {
             error = $"term '{written}' has no letters";
@@ -47,5 +47,28 @@ internal sealed record TermPattern(string Written, string Folded, bool AnchoredS
         }
 
         return new TermPattern(written, result, anchoredStart, anchoredEnd);
+    }
+
+    /// <summary>
+    /// A comment's digits inside a word that has a letter read as letters (<c>sh1t</c>), so a term's must too, or a term
+    /// such as <c>covid19</c> or <c>web3</c> could never match the same word in a comment. A number alone stays a number.
+    /// </summary>
+    private static string ReadDigitsInWords(string folded)
+    {
+        if (!folded.Any(char.IsAsciiDigit))
+        {
+            return folded;
+        }
+
+        var words = folded.Split(' ');
+        for (var w = 0; w < words.Length; w++)
+        {
+            if (words[w].Any(char.IsLetter) && words[w].Any(char.IsAsciiDigit))
+            {
+                words[w] = string.Concat(words[w].Select(c => char.IsAsciiDigit(c) && Leetspeak.Read(c).Primary is not '\0' and var letter ? letter : c));
+            }
+        }
+
+        return string.Join(' ', words);
     }
 }

@@ -36,6 +36,7 @@ internal static class MongoOwnedStores
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);
+                    catalog.AuthorStanding = new MongoAuthorStandingStore(context);
                     break;
                 case StoreOwner.Publishing:
                     catalog.ArticleComments = new MongoArticleCommentStore(context);

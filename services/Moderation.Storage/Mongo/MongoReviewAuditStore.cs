@@ -23,6 +23,11 @@ internal sealed class MongoReviewAuditStore(MongoDatabaseContext context) : IRev
             filter &= Filter.Eq(d => d.Moderator, query.Moderator);
         }
 
+        if (query.AuthorId is not null)
+        {
+            filter &= Filter.Eq(d => d.AuthorId, query.AuthorId);
+        }
+
         if (query.From is { } from)
         {
             filter &= Filter.Gte(d => d.At, StoredTime.ToUtcDateTime(from));

@@ -50,4 +50,38 @@ internal sealed class MongoReviewCommentLogStore(MongoDatabaseContext context) :
             },
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<ReviewComment>> PageByAuthorAsync(
+        string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return context.RunAsync<IReadOnlyList<ReviewComment>>(
+            async token =>
+            {
+                var documents = await _comments.Find(Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.AuthorId, authorId))
+                    .Sort(Builders<ReviewCommentDocument>.Sort.Descending(d => d.SubmittedAt).Descending(d => d.Id))
+                    .Skip(offset)
+                    .Limit(limit)
+                    .ToListAsync(token).ConfigureAwait(false);
+                return [.. documents.Select(d => d.ToRecord())];
+            },
+            cancellationToken);
+    }
+
+    public Task<ReviewAuthorCounts> CountByAuthorAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var author = Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.AuthorId, authorId);
+                var approved = await _comments.CountDocumentsAsync(author & Filter.Eq(d => d.Outcome, ReviewCommentOutcome.Approved), cancellationToken: token).ConfigureAwait(false);
+                var flagged = await _comments.CountDocumentsAsync(author & Filter.Eq(d => d.Outcome, ReviewCommentOutcome.Flagged), cancellationToken: token).ConfigureAwait(false);
+                var rejected = await _comments.CountDocumentsAsync(author & Filter.Eq(d => d.Outcome, ReviewCommentOutcome.Rejected), cancellationToken: token).ConfigureAwait(false);
+                var last = await _comments.Find(author & Filter.Eq(d => d.Outcome, ReviewCommentOutcome.Rejected))
+                    .Sort(Builders<ReviewCommentDocument>.Sort.Descending(d => d.SubmittedAt))
+                    .Limit(1)
+                    .FirstOrDefaultAsync(token).ConfigureAwait(false);
+                return new ReviewAuthorCounts(approved, flagged, rejected, last is null ? null : StoredTime.FromUtcDateTime(last.SubmittedAt));
+            },
+            cancellationToken);
 }

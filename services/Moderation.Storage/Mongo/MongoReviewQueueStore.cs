@@ -1,6 +1,8 @@
 using Moderation.Contracts;
 using Moderation.Storage.Mongo.Documents;
+using System.Text.RegularExpressions;
 using Moderation.Storage.Review;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Moderation.Storage.Mongo;
@@ -47,12 +49,6 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
-    }
-
     public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
     {
         query.EnsureValid();
@@ -73,6 +69,34 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
         context.RunAsync(
             token => context.ReviewQueue.CountDocumentsAsync(
                 Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending), cancellationToken: token),
+            cancellationToken);
+
+    public Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var pending = new BsonDocument { ["SiteId"] = siteId, ["Status"] = nameof(ReviewItemStatus.Pending) };
+                BsonDocument[] stages =
+                [
+                    new BsonDocument("$match", pending),
+                    new BsonDocument("$group", new BsonDocument { ["_id"] = BsonNull.Value, ["n"] = new BsonDocument("$sum", 1), ["oldest"] = new BsonDocument("$min", "$QueuedAt") }),
+                ];
+                var totals = await context.ReviewQueue.Aggregate<BsonDocument>(
+                    stages,
+                    cancellationToken: token).FirstOrDefaultAsync(token).ConfigureAwait(false);
+                return new ReviewQueueCounts(
+                    totals is null ? 0 : totals["n"].ToInt64(),
+                    totals is null ? null : StoredTime.FromUtcDateTime(totals["oldest"].ToUniversalTime()),
+                    await CountHitsAsync(pending, "$Decision.Hits.Category", token).ConfigureAwait(false),
+                    await CountHitsAsync(pending, "$Decision.Hits.Rule", token).ConfigureAwait(false),
+                    await CountAsync(
+                        [
+                            new BsonDocument("$match", pending),
+                            new BsonDocument("$group", new BsonDocument { ["_id"] = "$Comment.ArticleId", ["n"] = new BsonDocument("$sum", 1) }),
+                        ],
+                        ReviewQueueCounts.MaxArticles,
+                        token).ConfigureAwait(false));
+            },
             cancellationToken);
 
     // One updateOne on one document: the status, the lease condition and the outbox flag change together or not at all.
@@ -209,6 +233,28 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             },
             cancellationToken);
 
+    // An item counts once per key however many of its hits share it: grouped by (key, item) first, then by key.
+    private Task<IReadOnlyList<ReviewQueueCount>> CountHitsAsync(BsonDocument pending, string key, CancellationToken token) =>
+        CountAsync(
+            [
+                new BsonDocument("$match", pending),
+                new BsonDocument("$unwind", "$Decision.Hits"),
+                new BsonDocument("$group", new BsonDocument("_id", new BsonDocument { ["k"] = key, ["id"] = "$_id" })),
+                new BsonDocument("$group", new BsonDocument { ["_id"] = "$_id.k", ["n"] = new BsonDocument("$sum", 1) }),
+            ],
+            int.MaxValue,
+            token);
+
+    private async Task<IReadOnlyList<ReviewQueueCount>> CountAsync(BsonDocument[] stages, int limit, CancellationToken token)
+    {
+        var groups = await context.ReviewQueue.Aggregate<BsonDocument>(stages, cancellationToken: token).ToListAsync(token).ConfigureAwait(false);
+        return [.. groups
+            .Select(group => new ReviewQueueCount(group["_id"].IsString ? group["_id"].AsString : "", group["n"].ToInt64()))
+            .OrderByDescending(count => count.Count)
+            .ThenBy(count => count.Key, StringComparer.Ordinal)
+            .Take(limit)];
+    }
+
     private static FilterDefinition<ReviewItemDocument> Unleased(DateTimeOffset now) =>
         Filter.Eq(d => d.LeaseExpiresAt, null) | Filter.Lte(d => d.LeaseExpiresAt, StoredTime.ToUtcDateTime(now));
 
@@ -237,14 +283,29 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             filter &= Filter.ElemMatch(d => d.Decision.Hits, hit => hit.Category == query.Category);
         }
 
+        if (query.Rule is not null)
+        {
+            filter &= Filter.ElemMatch(d => d.Decision.Hits, hit => hit.Rule == query.Rule);
+        }
+
+        if (query.Text is not null)
+        {
+            // Escaped: the moderator's text is matched literally, never run as a pattern.
+            var text = new BsonRegularExpression(Regex.Escape(query.Text), "i");
+            filter &= Filter.Regex(d => d.Comment.Body, text) | Filter.Regex(d => d.Comment.AuthorName, text);
+        }
+
         return filter;
     }
 
     private static SortDefinition<ReviewItemDocument> Order(ReviewQueueOrder order)
     {
         var sort = Builders<ReviewItemDocument>.Sort;
-        return order == ReviewQueueOrder.HighestScoreFirst
-            ? sort.Descending(d => d.Decision.Score).Ascending(d => d.QueuedAt).Ascending(d => d.Id)
-            : sort.Ascending(d => d.QueuedAt).Ascending(d => d.Id);
+        return order switch
+        {
+            ReviewQueueOrder.HighestScoreFirst => sort.Descending(d => d.Decision.Score).Ascending(d => d.QueuedAt).Ascending(d => d.Id),
+            ReviewQueueOrder.NewestFirst => sort.Descending(d => d.QueuedAt).Descending(d => d.Id),
+            _ => sort.Ascending(d => d.QueuedAt).Ascending(d => d.Id),
+        };
     }
 }

@@ -14,4 +14,11 @@ public interface IReviewCommentLogStore
     /// <summary>The author's comments on one site, newest first.</summary>
     Task<IReadOnlyList<ReviewComment>> ListByAuthorAsync(
         string siteId, string authorId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of the author's comments on one site, newest first, skipping <paramref name="offset"/>.</summary>
+    Task<IReadOnlyList<ReviewComment>> PageByAuthorAsync(
+        string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How the author's comments on one site ended, and when the latest rejected one was submitted.</summary>
+    Task<ReviewAuthorCounts> CountByAuthorAsync(string siteId, string authorId, CancellationToken cancellationToken = default);
 }

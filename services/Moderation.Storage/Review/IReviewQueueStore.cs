@@ -16,14 +16,21 @@ public interface IReviewQueueStore
     /// </summary>
     Task<bool> RecordReportsAsync(ReviewItem item, CancellationToken cancellationToken = default);
 
-    /// <summary>Pending items of one site, oldest queued first.</summary>
-    Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default);
+    /// <summary>Pending items of one site, oldest queued first (at most <see cref="ReviewQueueQuery.MaxLimit"/>).</summary>
+    Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
+    }
 
     /// <summary>Pending items of one site that match the query's filters, in its order, leased or not.</summary>
     Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>How many items of the site are pending.</summary>
     Task<long> CountPendingAsync(string siteId, CancellationToken cancellationToken = default);
+
+    /// <summary>The site's pending items counted per category, rule and article, and the oldest one's queue time.</summary>
+    Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records a moderator's decision (<paramref name="status"/> Approved or Rejected) in one conditional write: only

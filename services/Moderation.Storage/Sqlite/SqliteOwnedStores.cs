@@ -29,6 +29,7 @@ internal static class SqliteOwnedStores
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new SqliteAuthorActivityStore(database);
+                    catalog.AuthorStanding = new SqliteAuthorStandingStore(database);
                     break;
                 case StoreOwner.Publishing:
                     catalog.ArticleComments = new SqliteArticleCommentStore(database);

@@ -43,6 +43,11 @@ internal sealed class SqliteReviewAuditStore(SqliteDatabase database) : IReviewA
                     sql += " AND moderator = @moderator";
                 }
 
+                if (query.AuthorId is not null)
+                {
+                    sql += " AND author_id = @author";
+                }
+
                 if (query.From is not null)
                 {
                     sql += " AND at >= @from";
@@ -62,6 +67,7 @@ internal sealed class SqliteReviewAuditStore(SqliteDatabase database) : IReviewA
                     sql + " ORDER BY at DESC, id DESC LIMIT @fetch",
                     ("@sites", SqliteJson.Serialize(query.SiteIds)),
                     ("@moderator", query.Moderator),
+                    ("@author", query.AuthorId),
                     ("@from", query.From is { } from ? StoredTime.ToMilliseconds(from) : null),
                     ("@to", query.To is { } to ? StoredTime.ToMilliseconds(to) : null),
                     ("@before_at", query.Before is { } before ? StoredTime.ToMilliseconds(before.At) : null),

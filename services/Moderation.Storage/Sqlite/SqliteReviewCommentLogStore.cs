@@ -70,6 +70,49 @@ internal sealed class SqliteReviewCommentLogStore(SqliteDatabase database) : IRe
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<ReviewComment>> PageByAuthorAsync(
+        string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return database.RunAsync<IReadOnlyList<ReviewComment>>(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    SELECT * FROM review_comments WHERE site_id = @site AND author_id = @author
+                    ORDER BY submitted_at DESC, comment_id DESC LIMIT @limit OFFSET @offset
+                    """,
+                    ("@site", siteId),
+                    ("@author", authorId),
+                    ("@limit", limit),
+                    ("@offset", offset));
+                return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<ReviewAuthorCounts> CountByAuthorAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    SELECT COALESCE(SUM(outcome = 'Approved'), 0) AS approved, COALESCE(SUM(outcome = 'Flagged'), 0) AS flagged,
+                           COALESCE(SUM(outcome = 'Rejected'), 0) AS rejected,
+                           MAX(CASE WHEN outcome = 'Rejected' THEN submitted_at END) AS last_rejected
+                    FROM review_comments WHERE site_id = @site AND author_id = @author
+                    """,
+                    ("@site", siteId),
+                    ("@author", authorId));
+                var counts = await command.ReadAllAsync(
+                    reader => new ReviewAuthorCounts(
+                        reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetTime("last_rejected")),
+                    token).ConfigureAwait(false);
+                return counts[0];
+            },
+            cancellationToken);
+
     private static ReviewComment Read(SqliteDataReader reader) => new(
         reader.GetGuid("comment_id"),
         reader.GetText("site_id"),

@@ -67,12 +67,6 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        return QueryPendingAsync(new ReviewQueueQuery(siteId, Limit: Math.Min(limit, ReviewQueueQuery.MaxLimit)), cancellationToken);
-    }
-
     public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
     {
         query.EnsureValid();
@@ -103,6 +97,24 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
                 await using var command = connection.Command(
                     "SELECT COUNT(*) FROM review_queue WHERE site_id = @site AND status = 'Pending'", ("@site", siteId));
                 return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+
+    public Task<ReviewQueueCounts> CountPendingByAsync(string siteId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                const string Pending = "site_id = @site AND status = 'Pending'";
+                await using var totals = connection.Command(
+                    $"SELECT COUNT(*) AS n, MIN(queued_at) AS oldest FROM review_queue WHERE {Pending}", ("@site", siteId));
+                var total = (await totals.ReadAllAsync(
+                    reader => Tuple.Create(reader.GetInt64(0), reader.IsDBNull(1) ? (DateTimeOffset?)null : reader.GetTime("oldest")), token).ConfigureAwait(false))[0];
+                return new ReviewQueueCounts(
+                    total.Item1,
+                    total.Item2,
+                    await CountAsync(connection, $"SELECT json_extract(hit.value, '$.category') AS k, COUNT(DISTINCT comment_id) AS n FROM review_queue, json_each(decision, '$.hits') AS hit WHERE {Pending} GROUP BY k ORDER BY n DESC, k", siteId, token).ConfigureAwait(false),
+                    await CountAsync(connection, $"SELECT json_extract(hit.value, '$.rule') AS k, COUNT(DISTINCT comment_id) AS n FROM review_queue, json_each(decision, '$.hits') AS hit WHERE {Pending} GROUP BY k ORDER BY n DESC, k", siteId, token).ConfigureAwait(false),
+                    await CountAsync(connection, $"SELECT json_extract(comment, '$.articleId') AS k, COUNT(*) AS n FROM review_queue WHERE {Pending} GROUP BY k ORDER BY n DESC, k LIMIT {ReviewQueueCounts.MaxArticles}", siteId, token).ConfigureAwait(false));
             },
             cancellationToken);
 
@@ -250,6 +262,12 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             },
             cancellationToken);
 
+    private static async Task<IReadOnlyList<ReviewQueueCount>> CountAsync(SqliteConnection connection, string sql, string siteId, CancellationToken token)
+    {
+        await using var command = connection.Command(sql, ("@site", siteId));
+        return await command.ReadAllAsync(reader => new ReviewQueueCount(reader.GetString(0), reader.GetInt64(1)), token).ConfigureAwait(false);
+    }
+
     // Filters read the stored JSON: the embedded store trades an index for one schema shared with the comment records.
     private static string Filters(ReviewQueueQuery query)
     {
@@ -274,12 +292,26 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             sql += " AND EXISTS (SELECT 1 FROM json_each(decision, '$.hits') AS hit WHERE json_extract(hit.value, '$.category') = @category)";
         }
 
+        if (query.Rule is not null)
+        {
+            sql += " AND EXISTS (SELECT 1 FROM json_each(decision, '$.hits') AS hit WHERE json_extract(hit.value, '$.rule') = @rule)";
+        }
+
+        // instr, not LIKE: the text is matched literally, with no wildcard of its own (lower() folds ASCII only).
+        if (query.Text is not null)
+        {
+            sql += " AND (instr(lower(json_extract(comment, '$.body')), lower(@text)) > 0 OR instr(lower(json_extract(comment, '$.author.name')), lower(@text)) > 0)";
+        }
+
         return sql;
     }
 
-    private static string OrderBy(ReviewQueueOrder order) => order == ReviewQueueOrder.HighestScoreFirst
-        ? "json_extract(decision, '$.score') DESC, queued_at, comment_id"
-        : "queued_at, comment_id";
+    private static string OrderBy(ReviewQueueOrder order) => order switch
+    {
+        ReviewQueueOrder.HighestScoreFirst => "json_extract(decision, '$.score') DESC, queued_at, comment_id",
+        ReviewQueueOrder.NewestFirst => "queued_at DESC, comment_id DESC",
+        _ => "queued_at, comment_id",
+    };
 
     private static void BindFilters(SqliteCommand command, ReviewQueueQuery query)
     {
@@ -287,6 +319,8 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
         command.Parameters.AddWithValue("@article", (object?)query.ArticleId ?? DBNull.Value);
         command.Parameters.AddWithValue("@author", (object?)query.AuthorId ?? DBNull.Value);
         command.Parameters.AddWithValue("@category", (object?)query.Category ?? DBNull.Value);
+        command.Parameters.AddWithValue("@rule", (object?)query.Rule ?? DBNull.Value);
+        command.Parameters.AddWithValue("@text", (object?)query.Text ?? DBNull.Value);
     }
 
     private static void BindLease(SqliteCommand command, string moderator, DateTimeOffset now, TimeSpan leaseFor)

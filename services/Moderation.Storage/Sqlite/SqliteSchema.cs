@@ -163,5 +163,15 @@ internal static class SqliteSchema
             ON author_activity (site_id, author_id, submitted_at, comment_id);
         CREATE INDEX IF NOT EXISTS ix_author_activity_submitted
             ON author_activity (submitted_at);
+
+        CREATE TABLE IF NOT EXISTS author_standing (
+            site_id      TEXT    NOT NULL,
+            author_id    TEXT    NOT NULL,
+            standing     TEXT    NOT NULL,
+            until        INTEGER NULL,
+            moderator    TEXT    NOT NULL,
+            changed_at   INTEGER NOT NULL,
+            PRIMARY KEY (site_id, author_id)
+        ) WITHOUT ROWID;
         """;
 }

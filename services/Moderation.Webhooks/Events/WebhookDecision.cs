@@ -4,7 +4,7 @@ namespace Moderation.Webhooks.Events;
 
 /// <summary>
 /// Who decided and why: <c>by</c> is <c>rules</c> (with score, hits and ruleset version) or <c>moderator</c>
-/// (with the moderator's id and reason).
+/// (with the moderator's id and reason, and the message the moderator left for the commenter, if any).
 /// </summary>
 public sealed record WebhookDecision(
     string Outcome,
@@ -14,4 +14,5 @@ public sealed record WebhookDecision(
     IReadOnlyList<RuleHit>? Hits = null,
     string? RulesetVersion = null,
     string? ModeratorId = null,
-    string? Reason = null);
+    string? Reason = null,
+    string? MessageToAuthor = null);

@@ -54,7 +54,8 @@ public static class WebhookEventFactory
             decision.DecidedAt,
             comment,
             outcome == DecisionOutcome.Approve ? "approved" : "rejected",
-            new WebhookDecision(Outcome(outcome), "moderator", decision.DecidedAt, ModeratorId: decision.ModeratorId, Reason: decision.Reason));
+            new WebhookDecision(Outcome(outcome), "moderator", decision.DecidedAt, ModeratorId: decision.ModeratorId, Reason: decision.Reason,
+                MessageToAuthor: decision.MessageToAuthor));
     }
 
     /// <summary>One event per reporter and comment: a retried report yields the same id, delivered once.</summary>

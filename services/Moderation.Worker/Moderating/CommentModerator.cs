@@ -2,17 +2,20 @@ using Moderation.Contracts;
 using Moderation.Rules;
 using Moderation.ServiceDefaults.Messaging;
 using Moderation.Storage.Activity;
+using Moderation.Worker.Standing;
 
 namespace Moderation.Worker.Moderating;
 
 /// <summary>
 /// Decides one submitted comment on the author history its message carries (every earlier comment of the author on
-/// the site, as Ingestion appended them), so the decision does not depend on which worker takes it or when.
+/// the site, as Ingestion appended them), so the decision does not depend on which worker takes it or when. The
+/// author's standing (ban, pre-moderation, trust), as moderators last set it, then adjusts the rules' outcome.
 /// </summary>
 public sealed class CommentModerator(
     IRuleSetProvider ruleSets,
     ModerationEngine engine,
     IAuthorActivityStore activity,
+    IAuthorStandingStore standings,
     TimeProvider clock)
 {
     /// <summary>The hit a comment held by its article's pre-moderation carries; its match is what set the mode.</summary>
@@ -40,15 +43,19 @@ public sealed class CommentModerator(
             ruleSet,
             history);
 
-        // A pre-moderated article holds what the rules would approve; the hit says why, the rules' own hits stay.
-        if (message.HoldReason is { } hold && decision.Outcome == DecisionOutcome.Approve)
+        var standing = await standings.GetAsync(comment.SiteId, comment.Author.Id, cancellationToken);
+        var (outcome, hits) = standing is null
+            ? (decision.Outcome, decision.Hits)
+            : AuthorStandingPolicy.Apply(decision.Outcome, decision.Hits, standing.At(comment.SubmittedAt));
+
+        // A pre-moderated article holds what the rules (and the author's standing) would approve; the hit says why.
+        if (message.HoldReason is { } hold && outcome == DecisionOutcome.Approve)
         {
-            return new ModerationDecision(
-                DecisionOutcome.Flag, decision.Score, [.. decision.Hits, new RuleHit(PremoderateRule, "article", "low", 0, 0, hold)],
-                decision.RulesetVersion, clock.GetUtcNow());
+            outcome = DecisionOutcome.Flag;
+            hits = [.. hits, new RuleHit(PremoderateRule, "article", "low", 0, 0, hold)];
         }
 
-        return new ModerationDecision(decision.Outcome, decision.Score, decision.Hits, decision.RulesetVersion, clock.GetUtcNow());
+        return new ModerationDecision(outcome, decision.Score, hits, decision.RulesetVersion, clock.GetUtcNow());
     }
 
     /// <summary>

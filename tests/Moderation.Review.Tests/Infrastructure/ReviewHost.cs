@@ -15,7 +15,10 @@ public class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", ReportsSite];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", ReportsSite];
+
+    /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
+    public const string DeskSite = "api-desk";
 
     /// <summary>A site whose reports thresholds are 2 (reported view) and 3 (hidden).</summary>
     public const string ReportsSite = "api-reports";
@@ -55,6 +58,13 @@ public class ReviewHost : IAsyncLifetime
             settings[$"Sites:{site}:RequestsPerMinute"] = "100000";
         }
 
+        settings[$"Sites:{DeskSite}:Review:Reasons:0:Code"] = "off-brand";
+        settings[$"Sites:{DeskSite}:Review:Reasons:0:Label"] = "Not in the spirit of the debate";
+        settings[$"Sites:{DeskSite}:Review:Reasons:1:Code"] = "spoiler";
+        settings[$"Sites:{DeskSite}:Review:Reasons:1:Label"] = "Spoils the ending";
+        settings["Sites:browser-filters:Review:Reasons:0:Code"] = "off-brand";
+        settings["Sites:browser-filters:Review:Reasons:0:Label"] = "Not in the spirit of the debate";
+        settings["Sites:api-authors:Review:TrustAfterApproved"] = "2";
         settings[$"Sites:{ReportsSite}:Reports:Threshold"] = "2";
         settings[$"Sites:{ReportsSite}:Reports:HideThreshold"] = "3";
         if (Configure(settings) is not { } configured)
@@ -126,11 +136,12 @@ public class ReviewHost : IAsyncLifetime
     }
 
     /// <summary>Puts one flagged comment with the given body, author and hits straight into the Review queue store.</summary>
-    public async Task<Guid> QueueOneAsync(string siteId, string articleId, string body, Moderation.Contracts.CommentAuthor author, IReadOnlyList<Moderation.Contracts.RuleHit> hits)
+    public async Task<Guid> QueueOneAsync(
+        string siteId, string articleId, string body, Moderation.Contracts.CommentAuthor author, IReadOnlyList<Moderation.Contracts.RuleHit> hits, DateTimeOffset? at = null)
     {
         var queue = Host.Services.GetRequiredService<Moderation.Storage.Review.IReviewQueueStore>();
         var id = MassTransit.NewId.NextGuid();
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         await queue.AddAsync(new Moderation.Storage.Review.ReviewItem(
             new Moderation.Contracts.Comment(id, siteId, articleId, author, body, null, now),
             new Moderation.Contracts.ModerationDecision(Moderation.Contracts.DecisionOutcome.Flag, hits.Count, hits, "test", now),

@@ -106,6 +106,34 @@ public sealed class SectionRuleSetTests
     }
 
     [Fact]
+    public async Task With_a_hundred_sections_a_change_compiles_only_the_sections_it_touches()
+    {
+        using var folder = new TempFolder();
+        var siteFile = folder.Write("sites/news.yaml", SiteRule);
+        for (var i = 0; i < 100; i++)
+        {
+            folder.Write($"sites/news/sections/s{i}.yaml", SportRule.Replace("gadget", "gadget" + Letters(i), StringComparison.Ordinal));
+        }
+
+        using var provider = Provider(folder);
+        Assert.Equal(DecisionOutcome.Reject, Outcome(provider, "news", "s99", "a gadget" + Letters(99)));
+        var before = Enumerable.Range(0, 100).Select(i => provider.ForSite("news", $"s{i}")).ToArray();
+
+        // One section changes: it alone is compiled again.
+        File.WriteAllText(Path.Combine(folder.Path, "sites/news/sections/s7.yaml"), SportRule.Replace("gadget", "sprocket", StringComparison.Ordinal));
+        Assert.True(await Eventually(() => Outcome(provider, "news", "s7", "a sprocket") == DecisionOutcome.Reject), "change not picked up");
+        Assert.All(Enumerable.Range(0, 100).Where(i => i != 7), i => Assert.Same(before[i], provider.ForSite("news", $"s{i}")));
+
+        // The site's file changes: every section is compiled again over it.
+        File.WriteAllText(siteFile, SiteRule.Replace("widget", "doohickey", StringComparison.Ordinal));
+        Assert.True(await Eventually(() => Outcome(provider, "news", "s42", "a doohickey") == DecisionOutcome.Reject), "site change not in the sections");
+        Assert.All(Enumerable.Range(0, 100), i => Assert.Equal(DecisionOutcome.Reject, Outcome(provider, "news", $"s{i}", "a doohickey")));
+        Assert.Equal(DecisionOutcome.Reject, Outcome(provider, "news", "s42", "a gadget" + Letters(42)));
+    }
+
+    private static string Letters(int i) => $"{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}";
+
+    [Fact]
     public void Section_and_site_names_never_build_a_path()
     {
         using var folder = new TempFolder();

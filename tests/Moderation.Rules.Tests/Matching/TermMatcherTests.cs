@@ -66,6 +66,19 @@ public sealed class TermMatcherTests
     public void Passes_innocent_words_that_contain_a_term(string text) =>
         Assert.Empty(TestRuleSets.Decide(text, Profanity).Hits);
 
+    [Theory]
+    [InlineData("covid19 is over", "covid19")]
+    [InlineData("web3 scams", "web3")]
+    [InlineData("follow for sub4sub", "sub4sub")]
+    [InlineData("call 911 now", "911")]
+    public void Terms_with_digits_in_a_word_match_the_same_word_in_a_comment(string text, string expectedMatch)
+    {
+        // A comment's digits inside a word read as letters (sh1t), so a term's digits must be read the same way.
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: d, kind: terms, category: spam, action: flag, terms: [covid19, web3, sub4sub, \"911\"] }\n");
+        Assert.Equal(expectedMatch, Assert.Single(TestRuleSets.Decide(text, ruleSet).Hits).Match);
+        Assert.Empty(TestRuleSets.Decide("covid 19 and web 3", ruleSet).Hits);
+    }
+
     [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {

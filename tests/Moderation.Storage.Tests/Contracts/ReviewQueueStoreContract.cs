@@ -175,4 +175,64 @@ public abstract class ReviewQueueStoreContract : StoreContract
         Assert.Equal(expected.Categories, actual.Categories);
         Assert.Equal(expected with { Rules = actual.Rules, Categories = actual.Categories }, actual);
     }
+
+    [SkippableFact]
+    public async Task Pending_items_are_counted_per_category_rule_and_article_each_item_once_per_key()
+    {
+        var site = TestData.NewSite();
+        var pills = Item(site, TestData.BaseTime); // two spam hits: spam.pills and links
+        var insult = Item(site, TestData.BaseTime.AddMinutes(1));
+        insult = insult with
+        {
+            Comment = insult.Comment with { ArticleId = "article-2" },
+            Decision = insult.Decision with { Hits = [new RuleHit("insult.person", "insult", "medium", 0, 3, "Buy")] },
+        };
+        var decided = Item(site, TestData.BaseTime.AddMinutes(-5));
+        foreach (var item in new[] { pills, insult, decided })
+        {
+            await Store.AddAsync(item);
+        }
+
+        await Store.DecideAsync(decided.Comment.Id, ReviewItemStatus.Approved, TestData.Review(TestData.BaseTime), TestData.BaseTime);
+        await Store.AddAsync(Item(TestData.NewSite(), TestData.BaseTime.AddMinutes(-10)));
+
+        var counts = await Store.CountPendingByAsync(site);
+        var empty = await Store.CountPendingByAsync(TestData.NewSite());
+
+        Assert.Equal(2, counts.Pending);
+        Assert.Equal(TestData.BaseTime, counts.OldestQueuedAt);
+        Assert.Equal([new ReviewQueueCount("insult", 1), new ReviewQueueCount("spam", 1)], counts.Categories);
+        Assert.Equal([new ReviewQueueCount("insult.person", 1), new ReviewQueueCount("links", 1), new ReviewQueueCount("spam.pills", 1)], counts.Rules);
+        Assert.Equal([new ReviewQueueCount("article-1", 1), new ReviewQueueCount("article-2", 1)], counts.Articles);
+        Assert.Equal(0, empty.Pending);
+        Assert.Null(empty.OldestQueuedAt);
+        Assert.Empty(empty.Categories);
+    }
+
+    [SkippableFact]
+    public async Task The_rule_and_text_filters_match_literally_and_newest_first_reverses_the_order()
+    {
+        var site = TestData.NewSite();
+        var pills = Item(site, TestData.BaseTime);
+        var regexLike = Item(site, TestData.BaseTime.AddMinutes(1));
+        regexLike = regexLike with
+        {
+            Comment = regexLike.Comment with { Body = "Is (a+b) really x.y?", Author = new CommentAuthor("author-2", "Zoë WEBER") },
+            Decision = regexLike.Decision with { Hits = [new RuleHit("insult.person", "insult", "medium", 0, 2, "Is")] },
+        };
+        await Store.AddAsync(pills);
+        await Store.AddAsync(regexLike);
+
+        async Task<List<Guid>> IdsAsync(ReviewQueueQuery query) => [.. (await Store.QueryPendingAsync(query)).Select(item => item.Comment.Id)];
+
+        Assert.Equal([pills.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Rule: "spam.pills")));
+        Assert.Equal([regexLike.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Rule: "insult.person")));
+        Assert.Equal([regexLike.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Text: "(A+B)")));
+        Assert.Equal([regexLike.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Text: "weber")));
+        Assert.Equal([pills.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Text: "CHEAP")));
+        Assert.Empty(await IdsAsync(new ReviewQueueQuery(site, Text: "x*y")));
+        Assert.Empty(await IdsAsync(new ReviewQueueQuery(site, Text: "cheap", Rule: "insult.person")));
+        Assert.Equal([regexLike.Comment.Id, pills.Comment.Id], await IdsAsync(new ReviewQueueQuery(site, Order: ReviewQueueOrder.NewestFirst)));
+        Assert.Equal(regexLike.Comment.Id, (await Store.ClaimNextAsync(new ReviewQueueQuery(site, Text: "x.y"), "m", TestData.BaseTime, TimeSpan.FromMinutes(1)))!.Comment.Id);
+    }
 }

@@ -13,13 +13,16 @@ public sealed record LoadOptions(
     int BasePort,
     string Repository,
     TimeSpan DrainTimeout,
-    double Rate)
+    double Rate,
+    int Warmup)
 {
     public const string Usage = """
         moderation-load [--mode distributed|composed] [--workers 2] [--comments 10000] [--concurrency 64]
                         [--rabbitmq amqp://guest:guest@localhost:5672/] [--baseline-messages 50000]
-                        [--base-port 15700] [--repository .] [--drain-seconds 120] [--rate 0]
+                        [--base-port 15700] [--repository .] [--drain-seconds 120] [--rate 0] [--warmup 300]
           --rate N paces submissions at N comments/s (0: as fast as --concurrency allows)
+          --warmup N sends N comments first and waits until they are final, unmeasured, so the figures are of
+                     services past their start-up and just-in-time compilation (0: measure from the start)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -57,6 +60,7 @@ public sealed record LoadOptions(
             Int("base-port", 15700),
             Path.GetFullPath(values.GetValueOrDefault("repository", ".")),
             TimeSpan.FromSeconds(Int("drain-seconds", 120)),
-            values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 0);
+            values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 0,
+            Int("warmup", 300));
     }
 }

@@ -6,8 +6,8 @@ namespace Moderation.Load;
 /// <summary>One run: the raw-broker baseline, then the comments through the system, then the report.</summary>
 public static class LoadRun
 {
-    /// <summary>Broker deliveries per comment: CommentSubmitted to the worker's queue, CommentModerated to Publishing's, Ingestion's status queue and Review's two.</summary>
-    public const int DeliveriesPerComment = 5;
+    /// <summary>Broker deliveries per comment: CommentSubmitted to the worker's queue, CommentModerated to Publishing's, Ingestion's status queue and Review's.</summary>
+    public const int DeliveriesPerComment = 4;
 
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
@@ -30,6 +30,19 @@ public static class LoadRun
         Console.WriteLine($"system: {system.Describe}");
         await using var watcher = new FinalStatusWatcher(system.StatusDatabase);
         watcher.Start();
+
+        if (options.Warmup > 0)
+        {
+            var warmup = new SubmitLoad(system.IngestionAddress, options.Warmup, options.Concurrency, 0, firstIndex: options.Comments);
+            await warmup.RunAsync(cancellationToken);
+            var warmupDeadline = DateTime.UtcNow + options.DrainTimeout;
+            while (warmup.AcceptedAt.Keys.Any(id => watcher.FinalAt(id) is null) && DateTime.UtcNow < warmupDeadline)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            Console.WriteLine($"warm-up: {warmup.AcceptedAt.Count} comments sent first and final before measuring");
+        }
 
         var cpuBefore = system.Services.ToDictionary(service => service.Name, service => ProcessCpu.Seconds(service.Pid) ?? double.NaN);
         var brokerCpuBefore = ProcessCpu.BrokerPid() is { } brokerPid ? ProcessCpu.Seconds(brokerPid) : null;

@@ -9,9 +9,10 @@ namespace Moderation.Load;
 
 /// <summary>
 /// Submits the comments as site backends do: each with its own Idempotency-Key, retried with the same key on 503 or
-/// 429 until accepted. Closed loop (<c>concurrency</c> in flight) or paced at a fixed rate.
+/// 429 until accepted. Closed loop (<c>concurrency</c> in flight) or paced at a fixed rate. Comment <c>i</c> of the mix is
+/// <c>firstIndex + i</c>, so a warm-up and the measured load send different comments.
 /// </summary>
-public sealed class SubmitLoad(Uri ingestion, int comments, int concurrency, double rate)
+public sealed class SubmitLoad(Uri ingestion, int comments, int concurrency, double rate, int firstIndex = 0)
 {
     public ConcurrentDictionary<Guid, long> AcceptedAt { get; } = new();
 
@@ -46,7 +47,7 @@ public sealed class SubmitLoad(Uri ingestion, int comments, int concurrency, dou
                     }
                 }
 
-                await SubmitOneAsync(client, $"load-{run}-{index}", index, random, cancellationToken);
+                await SubmitOneAsync(client, $"load-{run}-{index}", firstIndex + index, random, cancellationToken);
             }
         }, cancellationToken)));
         return clock.Elapsed;

@@ -2,6 +2,7 @@ using Moderation.Storage.Review;
 
 namespace Moderation.Review.Api.Models;
 
+/// <param name="WaitingSeconds">How long the comment has waited since it was submitted, at the time of the answer.</param>
 public sealed record QueueItemSummary(
     Guid Id,
     string SiteId,
@@ -13,6 +14,9 @@ public sealed record QueueItemSummary(
     IReadOnlyList<string> Categories,
     DateTimeOffset QueuedAt,
     ReviewLease? Lease,
+    IReadOnlyList<string> Rules,
+    DateTimeOffset SubmittedAt,
+    long WaitingSeconds,
     int Reports = 0)
 {
     private const int ExcerptLength = 160;
@@ -31,6 +35,9 @@ public sealed record QueueItemSummary(
             [.. item.Decision.Hits.Select(hit => hit.Category).Distinct()],
             item.QueuedAt,
             item.Lease is { } lease && lease.IsHeldAt(now) ? lease : null,
+            [.. item.Decision.Hits.Select(hit => hit.Rule).Distinct()],
+            item.Comment.SubmittedAt,
+            (long)Math.Max(0, (now - item.Comment.SubmittedAt).TotalSeconds),
             item.Reports);
     }
 }

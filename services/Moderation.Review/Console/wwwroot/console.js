@@ -2,7 +2,7 @@
 // (textContent / text nodes), never as HTML, so a comment cannot inject markup or script.
 "use strict";
 
-const state = { me: null, csrf: null, reasons: [], sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
+const state = { me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
 const PAGE = 500; // items per queue request
 const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
@@ -147,7 +147,7 @@ function selectSite(siteId) {
 function filterQuery() {
   const form = $("filters").elements;
   const params = new URLSearchParams();
-  for (const name of ["article", "category", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
+  for (const name of ["q", "article", "category", "rule", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
   return params;
 }
 
@@ -178,7 +178,29 @@ async function loadQueue(claimWhenIdle) {
   const count = document.querySelector(`#sites [data-site="${CSS.escape(state.site)}"] .count`);
   if (count && pending !== null) count.textContent = pending;
   renderList();
+  loadCounts(generation);
   if (claimWhenIdle && !state.current) await claimNext();
+}
+
+// The filter choices carry what waits behind them: "link (2,104)". A choice that no longer has anything waiting
+// stays while it is selected, so the filter in use never silently changes.
+async function loadCounts(generation) {
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/counts`);
+  if (!result.ok || generation !== queueGeneration) return;
+  const counts = result.data;
+  const form = $("filters").elements;
+  for (const [name, list, any] of [["category", counts.categories, "Any category"], ["rule", counts.rules, "Any rule"]]) {
+    const select = form[name];
+    const chosen = select.value;
+    const options = list.map((entry) => el("option", { text: `${entry.key} (${entry.count.toLocaleString()})`, attrs: { value: entry.key } }));
+    if (chosen && !list.some((entry) => entry.key === chosen)) options.unshift(el("option", { text: `${chosen} (0)`, attrs: { value: chosen } }));
+    select.replaceChildren(el("option", { text: any, attrs: { value: "" } }), ...options);
+    select.value = chosen;
+  }
+  $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
+  $("queue-summary").textContent = counts.pending
+    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
+    : "Nothing waiting.";
 }
 
 let loadingMore = null;
@@ -358,7 +380,71 @@ function renderItem(item) {
   $("item-history").replaceChildren(...(history.length ? history.map((c) => el("li", {}, [
     el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), el("span", { text: c.articleId }), el("span", { text: formatTime(c.submittedAt) })]),
     el("div", { className: "body", text: c.body })])) : [el("li", { className: "muted", text: "No earlier comments from this author." })]));
+  $("history-more").hidden = true;
+  loadAuthor(item);
 }
+
+function historyRow(c) {
+  return el("li", {}, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), el("span", { text: c.articleId }), el("span", { text: formatTime(c.submittedAt) })]),
+    el("div", { className: "body", text: c.body })]);
+}
+
+// ---- the author panel: counts, standing (applied by the worker to the author's next comment), notes, history ----
+
+function authorPath(item) {
+  return `/v1/review/sites/${encodeURIComponent(item.siteId)}/authors/${encodeURIComponent(item.author.id)}`;
+}
+
+const STANDING_TEXT = { normal: "No restriction: the rules decide.", banned: "Banned", premoderated: "Pre-moderated: every comment is held.", trusted: "Trusted: comments the rules would hold are approved." };
+
+async function loadAuthor(item, offset = 0) {
+  const result = await api("GET", `${authorPath(item)}?offset=${offset}&limit=20`);
+  if (!result.ok || !state.current || state.current.id !== item.id) return;
+  const panel = result.data;
+  const c = panel.counts;
+  $("author-counts").textContent = `${c.approved} approved · ${c.rejected} rejected · ${c.flagged} flagged`;
+  const standing = panel.standing;
+  let text = STANDING_TEXT[standing.standing] || standing.standing;
+  if (standing.standing === "banned") text += standing.until ? ` until ${formatTime(standing.until)}.` : " permanently.";
+  if (standing.moderator) text += ` (${standing.moderator}, ${formatTime(standing.at)})`;
+  $("author-standing").textContent = text;
+  $("author-standing").dataset.standing = standing.standing;
+  $("trust").disabled = !panel.trustAllowed;
+  $("author-notes").replaceChildren(...panel.actions.map((entry) => el("li", {}, [
+    el("div", { className: "line1" }, [el("span", { text: entry.outcome.replace(/^author/, "").toLowerCase() }), el("span", { text: entry.moderator }), el("span", { text: formatTime(entry.at) })]),
+    entry.reason || entry.note ? el("div", { className: "body", text: [entry.reason, entry.note].filter(Boolean).join(" · ") }) : null])));
+  const rows = panel.history.filter((comment) => comment.commentId !== item.id).map(historyRow);
+  if (offset === 0) $("item-history").replaceChildren(...(rows.length ? rows : [el("li", { className: "muted", text: "No earlier comments from this author." })]));
+  else $("item-history").append(...rows);
+  state.historyNext = panel.nextOffset;
+  $("history-more").hidden = panel.nextOffset === null;
+}
+
+async function setStanding(standing) {
+  const item = state.current;
+  if (!item) return;
+  const body = { standing };
+  if (standing === "banned" && $("ban-days").value) body.days = Number($("ban-days").value);
+  const result = await api("POST", `${authorPath(item)}/standing`, body);
+  message(result.ok ? `${item.author.name}: ${standing}. Applied to their next comment.` : (result.data && result.data.title) || "Could not change the author's standing.");
+  if (result.ok) loadAuthor(item);
+}
+
+$("ban").addEventListener("click", () => setStanding("banned"));
+$("premoderate").addEventListener("click", () => setStanding("premoderated"));
+$("trust").addEventListener("click", () => setStanding("trusted"));
+$("clear-standing").addEventListener("click", () => setStanding("normal"));
+$("history-more").addEventListener("click", () => { if (state.current && state.historyNext !== null) loadAuthor(state.current, state.historyNext); });
+$("note-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const formElement = event.currentTarget;
+  const item = state.current;
+  if (!item) return;
+  const result = await api("POST", `${authorPath(item)}/notes`, { note: formElement.elements.note.value });
+  if (result.ok) { formElement.reset(); loadAuthor(item); }
+  else message("Could not save the note.");
+});
 
 function message(text) { $("item-message").textContent = text; }
 
@@ -397,8 +483,17 @@ async function approve() {
 }
 
 // No reason is preselected: the moderator picks one (1-7), or the last one they used is offered again.
+async function reasonsFor(siteId) {
+  if (!state.siteReasons[siteId]) {
+    const result = await api("GET", `/v1/review/sites/${encodeURIComponent(siteId)}/reasons`);
+    state.siteReasons[siteId] = result.ok ? result.data : state.reasons;
+  }
+  return state.siteReasons[siteId];
+}
+
 async function openReject(mode) {
   if (!state.current) return;
+  const reasons = await reasonsFor(state.current.siteId);
   state.rejectMode = mode;
   state.authorPending = null;
   $("reject-title").textContent = "Reject this comment";
@@ -408,10 +503,11 @@ async function openReject(mode) {
     state.authorPending = result.data.pending;
     $("reject-title").textContent = `Reject all ${result.data.pending} waiting comment(s) from ${shown(result.data.authorName)}`;
   }
-  $("reasons").replaceChildren(...state.reasons.map((reason, index) => el("label", {}, [
+  $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
     el("input", { attrs: { type: "radio", name: "reason", value: reason.code, required: "", ...(reason.code === state.lastReason ? { checked: "" } : {}) } }),
     el("kbd", { text: index + 1 }), document.createTextNode(reason.label)])));
   $("reject-form").elements.note.value = "";
+  $("reject-form").elements.message.value = "";
   $("reject-dialog").showModal();
 }
 
@@ -421,7 +517,7 @@ $("reject-form").addEventListener("submit", async (event) => {
   if (!form.reason.value) return;
   $("reject-dialog").close();
   if (!state.current) return;
-  const body = { reason: form.reason.value, note: form.note.value || null };
+  const body = { reason: form.reason.value, note: form.note.value || null, message: form.message.value.trim() || null };
   state.lastReason = body.reason;
   const id = state.current.id;
   if (state.rejectMode === "author") {
@@ -448,6 +544,12 @@ $("help-button").addEventListener("click", () => $("help-dialog").showModal());
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
 // A new filter lists other comments; the one being worked stays open (and leased) until it is decided or left.
 $("filters").addEventListener("change", () => { $("items-scroll").scrollTop = 0; loadQueue(true); });
+// Search as the moderator types, once they pause.
+let searchTimer = 0;
+$("filters").elements.q.addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => { $("items-scroll").scrollTop = 0; loadQueue(true); }, 300);
+});
 $("filters").addEventListener("submit", (event) => event.preventDefault());
 
 document.addEventListener("keydown", (event) => {
@@ -465,6 +567,7 @@ document.addEventListener("keydown", (event) => {
   }
   if (["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName) || document.querySelector("dialog[open]")) return;
   if (event.key === "?") { $("help-dialog").showModal(); event.preventDefault(); return; }
+  if (event.key === "/" && state.view === "queue") { $("filters").elements.q.focus(); event.preventDefault(); return; }
   if (state.view !== "queue") return;
   const actions = { j: () => move(1), k: () => move(-1), a: approve, r: () => openReject("one"), x: () => openReject("author") };
   if (actions[event.key]) { event.preventDefault(); actions[event.key](); }

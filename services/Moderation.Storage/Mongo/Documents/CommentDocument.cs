@@ -8,23 +8,10 @@ namespace Moderation.Storage.Mongo.Documents;
 /// A submitted comment embedded in a review item. Its id is named CommentId: a member named Id would be mapped to a
 /// nested <c>_id</c> by the driver's conventions.
 /// </summary>
-internal sealed class CommentDocument
+internal sealed class CommentDocument : CommentFieldsDocument
 {
     [BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid CommentId { get; set; }
-
-    public string SiteId { get; set; } = "";
-
-    public string ArticleId { get; set; } = "";
-
-    public string AuthorId { get; set; } = "";
-
-    public string AuthorName { get; set; } = "";
-
-    public string Body { get; set; } = "";
-
-    [BsonGuidRepresentation(GuidRepresentation.Standard)]
-    public Guid? ParentId { get; set; }
 
     public DateTime SubmittedAt { get; set; }
 

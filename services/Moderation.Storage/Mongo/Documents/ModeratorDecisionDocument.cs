@@ -13,13 +13,17 @@ internal sealed class ModeratorDecisionDocument
     /// <summary>The decision's number on its comment (absent on older documents, which held only a first decision).</summary>
     public long Sequence { get; set; } = 1;
 
+    /// <summary>Absent on documents written before moderators could message the commenter.</summary>
+    public string? MessageToAuthor { get; set; }
+
     public static ModeratorDecisionDocument From(ModeratorDecision decision) => new()
     {
         ModeratorId = decision.ModeratorId,
         Reason = decision.Reason,
         DecidedAt = StoredTime.ToUtcDateTime(decision.DecidedAt),
         Sequence = decision.Sequence,
+        MessageToAuthor = decision.MessageToAuthor,
     };
 
-    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence);
+    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence, MessageToAuthor);
 }

@@ -5,24 +5,11 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace Moderation.Storage.Mongo.Documents;
 
 /// <summary>One document per comment (never an array per article), so an article can hold any number of comments.</summary>
-internal sealed class PublishedCommentDocument
+internal sealed class PublishedCommentDocument : CommentFieldsDocument
 {
     [BsonId]
     [BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid Id { get; set; }
-
-    public string SiteId { get; set; } = "";
-
-    public string ArticleId { get; set; } = "";
-
-    public string AuthorId { get; set; } = "";
-
-    public string AuthorName { get; set; } = "";
-
-    public string Body { get; set; } = "";
-
-    [BsonGuidRepresentation(GuidRepresentation.Standard)]
-    public Guid? ParentId { get; set; }
 
     public DateTime PublishedAt { get; set; }
 

@@ -5,24 +5,11 @@ using MongoDB.Bson.Serialization.Attributes;
 namespace Moderation.Storage.Mongo.Documents;
 
 /// <summary>Keyed by the comment id, so a replayed event inserts nothing.</summary>
-internal sealed class ReviewCommentDocument
+internal sealed class ReviewCommentDocument : CommentFieldsDocument
 {
     [BsonId]
     [BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid Id { get; set; }
-
-    public string SiteId { get; set; } = "";
-
-    public string ArticleId { get; set; } = "";
-
-    public string AuthorId { get; set; } = "";
-
-    public string AuthorName { get; set; } = "";
-
-    public string Body { get; set; } = "";
-
-    [BsonGuidRepresentation(GuidRepresentation.Standard)]
-    public Guid? ParentId { get; set; }
 
     public DateTime SubmittedAt { get; set; }
 

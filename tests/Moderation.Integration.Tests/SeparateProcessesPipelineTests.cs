@@ -1,0 +1,60 @@
+using Moderation.Integration.Tests.Infrastructure;
+using Moderation.Storage;
+using Moderation.Storage.Review;
+using Moderation.Testing;
+
+namespace Moderation.Integration.Tests;
+
+/// <summary>
+/// The end-to-end scenarios on the production form: four service processes on RabbitMQ and MongoDB, each with only its
+/// own database reachable when the emulator is there (see <see cref="SeparateProcesses"/>). In the distributed
+/// collection because some of its tests stop the shared broker.
+/// </summary>
+[Collection(DistributedCollection.Name)]
+public sealed class SeparateProcessesPipelineTests : PipelineScenarios, IClassFixture<SeparateProcesses>, IAsyncLifetime
+{
+    private readonly DistributedSystem _system;
+    private readonly SeparateProcesses _processes;
+
+    public SeparateProcessesPipelineTests(DistributedSystem system, SeparateProcesses processes)
+    {
+        _system = system;
+        _processes = processes;
+    }
+
+    protected override SiteApiClient Site => _processes.Site;
+
+    protected override IReviewQueueStore ReviewQueue => _processes.ReviewStores.ReviewQueue;
+
+    protected override Task PublishAsync(object message) => _processes.PublishAsync(message);
+
+    protected override void RequireSystem() => _processes.Require();
+
+    public Task InitializeAsync() => _processes.StartAsync(_system.Broker);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Each service wrote its data on its own server, and no server holds another service's database.</summary>
+    [SkippableFact]
+    public async Task Each_service_reaches_and_uses_only_its_own_database()
+    {
+        RequireSystem();
+        Skip.IfNot(_processes.Isolated, "needs a MongoDB server per service (the emulator at ../shared/mongo-emulator)");
+        // A comment each service stores something for: a clean one (Ingestion, Worker, Publishing) and a held one (Review).
+        var article = $"isolation-{Guid.NewGuid():N}";
+        var clean = await Site.SubmitAsync(article, "Thanks for the clear explanation of the budget talks; the timeline helps a lot.", authorId: $"iso-{Guid.NewGuid():N}"[..12]);
+        var held = await Site.SubmitAsync(article, "Sources here: https://example.org/iso", authorId: $"iso-{Guid.NewGuid():N}"[..12], accountAgeDays: 0);
+        Assert.Equal("approved", (await Site.WaitForFinalStatusAsync(clean))!["status"]!.GetValue<string>());
+        Assert.Equal("flagged", (await Site.WaitForFinalStatusAsync(held))!["status"]!.GetValue<string>());
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Count == 1, "the clean comment published");
+        await Eventually.MatchesAsync(() => ReviewQueue.GetAsync(held), item => item is not null, "the held comment queued");
+
+        foreach (var (owner, (_, database)) in _processes.Databases)
+        {
+            var names = await _processes.DatabaseNamesAsync(owner);
+            Assert.Contains(database, names);
+            var others = _processes.Databases.Where(entry => entry.Key != owner).Select(entry => entry.Value.Database);
+            Assert.DoesNotContain(names, name => others.Contains(name));
+        }
+    }
+}
