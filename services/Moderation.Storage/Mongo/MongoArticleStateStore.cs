@@ -42,13 +42,13 @@ internal sealed class MongoArticleStateStore(MongoDatabaseContext context) : IAr
             async token =>
             {
                 var minute = StoredTime.ToMilliseconds(at) / 60_000 * 60_000;
-                var counted = await context.ArticleMinutes.FindOneAndUpdateAsync(
+                var counted = await RetryingUpsertAsync(() => context.ArticleMinutes.FindOneAndUpdateAsync(
                     Builders<ArticleMinuteDocument>.Filter.Eq(d => d.Id, $"{siteId}/{articleId}/{minute.ToString(CultureInfo.InvariantCulture)}"),
                     Builders<ArticleMinuteDocument>.Update
                         .Inc(d => d.Count, 1)
                         .SetOnInsert(d => d.Minute, StoredTime.ToUtcDateTime(StoredTime.FromMilliseconds(minute))),
                     new FindOneAndUpdateOptions<ArticleMinuteDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
-                    token).ConfigureAwait(false);
+                    token)).ConfigureAwait(false);
 
                 var surging = surgeAbove > 0 && counted.Count > surgeAbove;
                 var update = Inserting(siteId, articleId).Min(d => d.FirstCommentAt, StoredTime.ToUtcDateTime(at));
@@ -57,11 +57,11 @@ internal sealed class MongoArticleStateStore(MongoDatabaseContext context) : IAr
                     update = update.Max(d => d.SurgeUntil, StoredTime.ToUtcDateTime(at + quietPeriod));
                 }
 
-                var before = (await context.ArticleStates.FindOneAndUpdateAsync(
+                var before = (await RetryingUpsertAsync(() => context.ArticleStates.FindOneAndUpdateAsync(
                     Filter.Eq(d => d.Id, ArticleStateDocument.Key(siteId, articleId)),
                     update,
                     new FindOneAndUpdateOptions<ArticleStateDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before },
-                    token).ConfigureAwait(false))?.ToRecord() ?? new ArticleState(siteId, articleId);
+                    token)).ConfigureAwait(false))?.ToRecord() ?? new ArticleState(siteId, articleId);
 
                 var until = surging ? Later(before.SurgeUntil, StoredTime.Truncate(at + quietPeriod)) : before.SurgeUntil;
                 var after = before with { FirstCommentAt = before.FirstCommentAt ?? StoredTime.Truncate(at), SurgeUntil = until };
@@ -103,6 +103,24 @@ internal sealed class MongoArticleStateStore(MongoDatabaseContext context) : IAr
                 return result.DeletedCount;
             },
             cancellationToken);
+
+    /// <summary>
+    /// Two upserts of a new key at once can both try the insert; the loser gets a duplicate key error, and trying again
+    /// finds the winner's document and updates it (MongoDB's documented advice for concurrent upserts).
+    /// </summary>
+    private static async Task<T> RetryingUpsertAsync<T>(Func<Task<T>> upsert)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await upsert().ConfigureAwait(false);
+            }
+            catch (MongoException exception) when (attempt < 3 && MongoErrors.IsDuplicateKey(exception))
+            {
+            }
+        }
+    }
 
     private static UpdateDefinition<ArticleStateDocument> Inserting(string siteId, string articleId) =>
         Update.SetOnInsert(d => d.SiteId, siteId).SetOnInsert(d => d.ArticleId, articleId);
