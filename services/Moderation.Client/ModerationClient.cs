@@ -63,6 +63,65 @@ public sealed class ModerationClient
         return await SendAsync<CommentStatus>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reports a comment on behalf of a reader (<paramref name="reporterId"/>, the reader's id on the site). The same reader
+    /// counts once, so sending a report again (after a timeout or a 503) is safe. Null when this site has no such comment.
+    /// </summary>
+    public async Task<ReportResult?> ReportAsync(
+        Guid commentId, string reporterId, ReportReason reason, string? note = null, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Post, $"v1/comments/{commentId}/reports");
+        var reasonName = reason switch
+        {
+            ReportReason.Spam => "spam",
+            ReportReason.Abuse => "abuse",
+            ReportReason.OffTopic => "off_topic",
+            _ => "other",
+        };
+        request.Content = JsonContent.Create(new { reporterId, reason = reasonName, note }, options: Json);
+        return await SendAsync<ReportResult>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
+    }
+
+    /// <summary>The article's moderation mode now, and what set it.</summary>
+    public async Task<ArticleModeration> GetArticleModerationAsync(string articleId, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Get, $"v1/sites/{Escape(_siteId)}/articles/{Escape(articleId)}/moderation");
+        return (await SendAsync<ArticleModeration>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Sets the article's mode as an editor: <c>premoderate</c>, <c>normal</c> or <c>closed</c> (new comments are then
+    /// refused with 409), or <c>auto</c> to follow the site's schedule and surge again. Safe to repeat.
+    /// </summary>
+    public async Task<ArticleModeration> SetArticleModerationAsync(string articleId, string mode, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Put, $"v1/sites/{Escape(_siteId)}/articles/{Escape(articleId)}/moderation");
+        request.Content = JsonContent.Create(new { mode }, options: Json);
+        return (await SendAsync<ArticleModeration>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// The site's counts of the comments submitted in [<paramref name="from"/>, <paramref name="to"/>) (default: the 30 days
+    /// before now), per UTC day or, with <paramref name="byArticle"/>, per article. A range is at most 366 days.
+    /// </summary>
+    public async Task<SiteStats> GetStatsAsync(
+        DateTimeOffset? from = null, DateTimeOffset? to = null, bool byArticle = false, CancellationToken cancellationToken = default)
+    {
+        var query = $"?by={(byArticle ? "article" : "day")}";
+        if (from is { } start)
+        {
+            query += $"&from={Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture))}";
+        }
+
+        if (to is { } end)
+        {
+            query += $"&to={Uri.EscapeDataString(end.ToString("O", CultureInfo.InvariantCulture))}";
+        }
+
+        using var request = Request(HttpMethod.Get, $"v1/sites/{Escape(_siteId)}/stats{query}");
+        return (await SendAsync<SiteStats>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>One page of an article's approved comments (<paramref name="limit"/> 1–200).</summary>
     public async Task<CommentPage> ListCommentsAsync(
         string articleId, int limit = 50, CommentOrder order = CommentOrder.Oldest, string? cursor = null, CancellationToken cancellationToken = default)

@@ -1,4 +1,7 @@
 using MassTransit;
+using Moderation.Ingestion.Articles;
+using Moderation.Ingestion.Reports;
+using Moderation.Ingestion.Stats;
 using Moderation.Ingestion.Status;
 using Moderation.Ingestion.Submissions;
 using Moderation.ServiceDefaults.Sites;
@@ -15,6 +18,9 @@ public static class IngestionModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<CommentSubmitter>();
+        builder.Services.AddScoped<CommentReporter>();
+        builder.Services.AddScoped<ArticleGate>();
+        builder.Services.AddHostedService<SurgeWatcher>();
         builder.Services.AddHostedService<AuthorHistoryPruner>();
         return builder;
     }
@@ -23,6 +29,7 @@ public static class IngestionModule
     {
         bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
         bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
+        bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
@@ -35,6 +42,24 @@ public static class IngestionModule
         api.MapGet("/comments/{id}", CommentStatusEndpoint.HandleAsync)
             .WithName("GetCommentStatus")
             .WithSummary("Where a comment is in the pipeline, and why.");
+        api.MapPost("/comments/{id}/reports", ReportCommentEndpoint.HandleAsync)
+            .WithName("ReportComment")
+            .WithTags("Reports")
+            .Accepts<ReportCommentRequest>("application/json")
+            .WithSummary("A reader reports a comment (spam, abuse, off_topic, other); the same reporter counts once.");
+        api.MapGet("/sites/{siteId}/stats", SiteStatsEndpoint.HandleAsync)
+            .WithName("GetSiteStats")
+            .WithTags("Stats")
+            .WithSummary("Counts of the site's comments (submitted, approved, flagged, rejected, reported, decided by moderators) per UTC day or article.");
+        api.MapGet("/sites/{siteId}/articles/{articleId}/moderation", ArticleModerationEndpoints.GetAsync)
+            .WithName("GetArticleModeration")
+            .WithTags("Articles")
+            .WithSummary("The article's moderation mode now (normal, premoderate, closed) and what set it (editor, schedule, surge).");
+        api.MapPut("/sites/{siteId}/articles/{articleId}/moderation", ArticleModerationEndpoints.PutAsync)
+            .WithName("SetArticleModeration")
+            .WithTags("Articles")
+            .Accepts<SetArticleModeRequest>("application/json")
+            .WithSummary("An editor sets the article's mode (premoderate, normal, closed), or 'auto' to follow schedule and surge.");
         return app;
     }
 }

@@ -26,6 +26,10 @@ public sealed class IngestionOptions
     [Range(0, Moderation.Storage.Activity.IAuthorHistoryStore.MaxEntries)]
     public int AuthorHistoryLimit { get; set; } = 50;
 
+    /// <summary>How often ended surges are announced and cleared. Default 15 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan SurgeCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Largest request body accepted, in bytes. Default 64 KiB.</summary>
     [Range(1024, 10 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;

@@ -1,6 +1,7 @@
 using MassTransit;
 using Moderation.Publishing.Publishing;
 using Moderation.Publishing.Reading;
+using Moderation.Publishing.Reports;
 using Moderation.ServiceDefaults.Sites;
 
 namespace Moderation.Publishing;
@@ -8,8 +9,11 @@ namespace Moderation.Publishing;
 /// <summary>The Publishing service: approved comments under their article, and the read API that serves them.</summary>
 public static class PublishingModule
 {
-    public static void AddPublishingConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddPublishingConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<PublishApprovedCommentConsumer, PublishApprovedCommentConsumerDefinition>();
+        bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
+    }
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {

@@ -45,6 +45,7 @@ public static class ReviewModule
     {
         bus.AddConsumer<QueueFlaggedCommentConsumer, QueueFlaggedCommentConsumerDefinition>();
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
+        bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>

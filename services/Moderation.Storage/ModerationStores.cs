@@ -1,10 +1,13 @@
 using Moderation.Storage.Activity;
+using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Mongo;
 using Moderation.Storage.Publishing;
+using Moderation.Storage.Reports;
 using Moderation.Storage.Resilience;
 using Moderation.Storage.Review;
 using Moderation.Storage.Sqlite;
+using Moderation.Storage.Stats;
 using Polly;
 
 namespace Moderation.Storage;
@@ -30,6 +33,12 @@ public sealed class ModerationStores : IAsyncDisposable
     public IIdempotencyStore Idempotency => Owned(_catalog.Idempotency, StoreOwner.Ingestion);
 
     public IAuthorHistoryStore AuthorHistory => Owned(_catalog.AuthorHistory, StoreOwner.Ingestion);
+
+    public ICommentReportStore CommentReports => Owned(_catalog.CommentReports, StoreOwner.Ingestion);
+
+    public IArticleStateStore ArticleStates => Owned(_catalog.ArticleStates, StoreOwner.Ingestion);
+
+    public ISiteStatsStore SiteStats => Owned(_catalog.SiteStats, StoreOwner.Ingestion);
 
     public IAuthorActivityStore AuthorActivity => Owned(_catalog.AuthorActivity, StoreOwner.Worker);
 

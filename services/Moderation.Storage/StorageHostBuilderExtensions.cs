@@ -60,6 +60,9 @@ public static class StorageHostBuilderExtensions
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentStatus);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentReports);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ArticleStates);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().SiteStats);
                 break;
             case StoreOwner.Worker:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorActivity);

@@ -1,7 +1,10 @@
 using Moderation.Storage.Activity;
+using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Publishing;
+using Moderation.Storage.Reports;
 using Moderation.Storage.Review;
+using Moderation.Storage.Stats;
 
 namespace Moderation.Storage;
 
@@ -15,6 +18,12 @@ internal sealed class StoreCatalog
     public ICommentStatusStore? CommentStatus { get; set; }
 
     public IIdempotencyStore? Idempotency { get; set; }
+
+    public ICommentReportStore? CommentReports { get; set; }
+
+    public IArticleStateStore? ArticleStates { get; set; }
+
+    public ISiteStatsStore? SiteStats { get; set; }
 
     public IArticleCommentStore? ArticleComments { get; set; }
 

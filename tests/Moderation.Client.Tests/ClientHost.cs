@@ -22,6 +22,7 @@ public sealed class ClientHost : IAsyncLifetime
     public const string OtherSiteId = "client-other";
     public const string OtherApiKey = "client-other-key-0001";
     public const string Secret = "client-webhook-secret-01";
+    public const int SurgeLimit = 3;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-client-{Guid.NewGuid():N}");
     private WebApplication _receiver = null!;
@@ -69,6 +70,11 @@ public sealed class ClientHost : IAsyncLifetime
             [$"Sites:{SiteId}:Webhook:Secrets:0"] = Secret,
             [$"Sites:{OtherSiteId}:ApiKeys:0"] = OtherApiKey,
             ["Webhooks:PollInterval"] = "00:00:00.050",
+
+            // A surge above 3 comments a minute on one article, ended after 2 quiet seconds, checked 5 times a second.
+            [$"Sites:{SiteId}:Surge:CommentsPerMinute"] = SurgeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"Sites:{SiteId}:Surge:QuietPeriod"] = "00:00:02",
+            ["Ingestion:SurgeCheckInterval"] = "00:00:00.200",
         });
     }
 

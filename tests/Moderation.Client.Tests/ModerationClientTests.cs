@@ -98,4 +98,61 @@ public sealed class ModerationClientTests(ClientHost host) : IClassFixture<Clien
         Assert.Equal(0, await client.ReplayAllDeadLettersAsync());
         Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).GetWebhookEventAsync(eventId));
     }
+
+    [Fact]
+    public async Task A_report_counts_once_per_reader_and_arrives_as_a_signed_comment_reported_event()
+    {
+        var client = host.Client();
+        var submitted = await client.SubmitAsync(NewArticle(), new NewComment(new CommentAuthor("c-6", "Flo"), "Reported by two readers, calmly written."));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(submitted.Id), s => s?.Status == "approved", "the comment approved");
+
+        Assert.Equal(new ReportResult(submitted.Id, true, 1), await client.ReportAsync(submitted.Id, "reader-1", ReportReason.OffTopic, "Not about the talks."));
+        Assert.Equal(new ReportResult(submitted.Id, false, 1), await client.ReportAsync(submitted.Id, "reader-1", ReportReason.Spam));
+        Assert.Equal(new ReportResult(submitted.Id, true, 2), await client.ReportAsync(submitted.Id, "reader-2", ReportReason.Abuse));
+        Assert.Null(await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).ReportAsync(submitted.Id, "reader-3", ReportReason.Other));
+
+        var reports = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Verified
+                .Select(body => JsonNode.Parse(body)!)
+                .Where(e => e["type"]!.GetValue<string>() == "comment.reported" && e["comment"]!["id"]!.GetValue<Guid>() == submitted.Id)
+                .ToList()),
+            events => events.Count == 2,
+            "one comment.reported event per reader");
+        var second = reports.Single(e => e["report"]!["reporterId"]!.GetValue<string>() == "reader-2");
+        Assert.Equal("abuse", second["report"]!["reason"]!.GetValue<string>());
+        Assert.Equal(2, second["report"]!["reports"]!.GetValue<int>());
+        Assert.Equal(2, reports.Select(e => e["id"]!.GetValue<Guid>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stats_count_a_sites_own_comments_per_article_and_day_and_refuse_a_bad_range()
+    {
+        var client = host.Client();
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var article = NewArticle();
+        var approved = await client.SubmitAsync(article, new NewComment(new CommentAuthor("st-1", "Una"), "Counted once, approved, calmly written."));
+        var flagged = await client.SubmitAsync(article, new NewComment(new CommentAuthor("st-2", "Vic"), "Read it at https://example.org/x", AuthorSignals: new AuthorSignals(1)));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(approved.Id), s => s?.Status == "approved", "approved");
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(flagged.Id), s => s?.Status == "flagged", "flagged");
+        await client.ReportAsync(approved.Id, "stats-reader", ReportReason.Spam);
+        await host.Client(ClientHost.OtherSiteId, ClientHost.OtherApiKey).SubmitAsync(article, new NewComment(new CommentAuthor("st-3", "Wes"), "Another site's comment."));
+
+        var stats = await client.GetStatsAsync(since, DateTimeOffset.UtcNow.AddMinutes(1), byArticle: true);
+        var row = Assert.Single(stats.Items, r => r.Key == article);
+        Assert.Equal(new StatsRow(article, 2, 1, 1, 0, 1, 0), row);
+        Assert.True(stats.Total.Submitted >= 2);
+        Assert.Equal(stats.Items.Sum(r => r.Submitted), stats.Total.Submitted);
+
+        var byDay = await client.GetStatsAsync(since, DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal("day", byDay.By);
+        Assert.Contains(byDay.Items, r => r.Key == DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) || r.Key == since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        var backwards = await Assert.ThrowsAsync<ModerationApiException>(() => client.GetStatsAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(-1)));
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.Status);
+        var tooLong = await Assert.ThrowsAsync<ModerationApiException>(() => client.GetStatsAsync(DateTimeOffset.UtcNow.AddDays(-400), DateTimeOffset.UtcNow));
+        Assert.Contains("from", tooLong.Errors.Keys);
+        using var http = host.Host.CreateClient(ClientHost.OtherApiKey);
+        using var foreign = await http.GetAsync($"/v1/sites/{ClientHost.SiteId}/stats");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
 }

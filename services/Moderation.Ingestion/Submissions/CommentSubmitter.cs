@@ -68,7 +68,8 @@ public sealed class CommentSubmitter(
         var submitted = new CommentSubmitted(
             new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt, comment.Section),
             comment.AuthorSignals,
-            [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))]);
+            [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))],
+            comment.HoldReason);
 
         if (!await TryPublishAsync(submitted, cancellationToken))
         {

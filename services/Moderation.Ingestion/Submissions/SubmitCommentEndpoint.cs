@@ -17,6 +17,7 @@ public static class SubmitCommentEndpoint
         string articleId,
         HttpContext http,
         CommentSubmitter submitter,
+        Articles.ArticleGate articles,
         IOptions<IngestionOptions> options,
         CancellationToken cancellationToken)
     {
@@ -71,6 +72,20 @@ public static class SubmitCommentEndpoint
         if (comment is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        var mode = await articles.AdmitAsync(siteId, comment.ArticleId, cancellationToken);
+        if (mode.Mode == Storage.Articles.ArticleMode.Closed)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Article closed",
+                detail: $"This article takes no new comments (closed by {mode.Reason}).");
+        }
+
+        if (mode.Mode == Storage.Articles.ArticleMode.Premoderate)
+        {
+            comment = comment with { HoldReason = mode.Reason };
         }
 
         var result = await submitter.SubmitAsync(comment, idempotencyKey, cancellationToken);

@@ -185,7 +185,21 @@ public static class QueueEndpoints
             "score" or "severity" => ReviewQueueOrder.HighestScoreFirst,
             _ => null,
         };
+
+        // The reported view holds published comments readers reported; the flagged view what the rules held; no view, both.
+        bool? reported = filter.View switch
+        {
+            null or "" or "all" => null,
+            "reported" => true,
+            "flagged" => false,
+            _ => false,
+        };
         var errors = new Dictionary<string, string[]>();
+        if (filter.View is not (null or "" or "all" or "reported" or "flagged"))
+        {
+            errors["view"] = ["view is 'all', 'flagged' or 'reported'."];
+        }
+
         if (parsed is null)
         {
             errors["order"] = ["order is 'oldest', 'newest' or 'score'."];
@@ -208,7 +222,7 @@ public static class QueueEndpoints
         }
 
         query = new ReviewQueueQuery(
-            siteId, Blank(filter.Article), Blank(filter.Category), Blank(filter.Author), parsed!.Value, limit, Rule: Blank(filter.Rule), Text: Blank(filter.Q));
+            siteId, Blank(filter.Article), Blank(filter.Category), Blank(filter.Author), parsed!.Value, limit, Rule: Blank(filter.Rule), Text: Blank(filter.Q), Reported: reported);
         return true;
     }
 

@@ -13,6 +13,8 @@ public static class RequestExamples
     {
         ["SubmitCommentRequest"] =
             """{"author": {"id": "u1", "name": "Ann"}, "body": "A clear summary of the talks, thank you.", "parentId": null, "authorSignals": {"accountAgeDays": 400, "approvedComments": 12}, "section": "politics"}""",
+        ["ReportCommentRequest"] = """{"reporterId": "reader-42", "reason": "abuse", "note": "Insults another reader."}""",
+        ["SetArticleModeRequest"] = """{"mode": "premoderate"}""",
         ["DecisionRequest"] = """{"reason": "spam", "note": "Same link posted on five articles."}""",
         ["SignInRequest"] = """{"username": "chief", "password": "choose-a-long-one"}""",
         ["CreateModeratorRequest"] = """{"username": "sam", "password": "another-long-passphrase", "role": "moderator", "sites": ["demo"]}""",
@@ -46,6 +48,7 @@ public static class RequestExamples
         // A cursor is the "next" value of the previous page; the first page has none.
         ["before"] = "\"\"",
         ["by"] = "\"day\"",
+        ["view"] = "\"reported\"",
     };
 
     /// <summary>The example for a body type: from <see cref="Bodies"/>, else its properties with placeholder values.</summary>

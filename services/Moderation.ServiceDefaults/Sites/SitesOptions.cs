@@ -20,6 +20,14 @@ public sealed class SitesOptions : Dictionary<string, SiteOptions>, IValidatable
             {
                 yield return new ValidationResult($"Sites:{siteId}:ApiKeys needs at least one key of 8 characters or more.");
             }
+
+            var nested = new List<ValidationResult>();
+            Validator.TryValidateObject(site.Reports, new ValidationContext(site.Reports), nested, validateAllProperties: true);
+            Validator.TryValidateObject(site.Surge, new ValidationContext(site.Surge), nested, validateAllProperties: true);
+            foreach (var error in nested.Concat(site.Reports.Validate(validationContext)).Concat(site.Schedule.Validate(validationContext)))
+            {
+                yield return new ValidationResult($"Sites:{siteId}:{error.ErrorMessage}");
+            }
         }
 
         var keys = this.SelectMany(site => site.Value.ApiKeys).ToList();

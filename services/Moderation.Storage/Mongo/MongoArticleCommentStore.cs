@@ -100,6 +100,18 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
             },
             cancellationToken);
 
+    public Task<bool> SetHiddenAsync(Guid id, bool hidden, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token =>
+            {
+                var result = await context.ArticleComments.UpdateOneAsync(
+                    Filter.Eq(d => d.Id, id) & (hidden ? Filter.Ne(d => d.Hidden, true) : Filter.Eq(d => d.Hidden, true)),
+                    Builders<PublishedCommentDocument>.Update.Set(d => d.Hidden, hidden),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken);
+
     public Task<CommentPage> ListAsync(
         string siteId,
         string articleId,
@@ -169,7 +181,8 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
         string siteId, string articleId, CommentOrder order, CommentPageCursor? after)
     {
         var newestFirst = order == CommentOrder.NewestFirst;
-        var filter = Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.ArticleId, articleId) & Filter.Ne(d => d.Removed, true);
+        var filter = Filter.Eq(d => d.SiteId, siteId) & Filter.Eq(d => d.ArticleId, articleId) & Filter.Ne(d => d.Removed, true)
+            & Filter.Ne(d => d.Hidden, true);
         if (after is not null)
         {
             var at = StoredTime.ToUtcDateTime(after.PublishedAt);

@@ -39,6 +39,9 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         ReviewQueue = database.GetCollection<ReviewItemDocument>("review_queue");
         AuthorActivity = database.GetCollection<AuthorActivityDocument>("author_activity");
         AuthorHistory = database.GetCollection<AuthorHistoryDocument>("author_history");
+        CommentReports = database.GetCollection<CommentReportDocument>("comment_reports");
+        ArticleStates = database.GetCollection<ArticleStateDocument>("article_state");
+        ArticleMinutes = database.GetCollection<ArticleMinuteDocument>("article_minutes");
     }
 
     public IMongoDatabase Database { get; }
@@ -56,6 +59,12 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
     public IMongoCollection<AuthorActivityDocument> AuthorActivity { get; }
 
     public IMongoCollection<AuthorHistoryDocument> AuthorHistory { get; }
+
+    public IMongoCollection<CommentReportDocument> CommentReports { get; }
+
+    public IMongoCollection<ArticleStateDocument> ArticleStates { get; }
+
+    public IMongoCollection<ArticleMinuteDocument> ArticleMinutes { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => _indexes.EnsureAsync(cancellationToken).AsTask();
 
@@ -112,12 +121,38 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
         _ => throw new InvalidOperationException($"Unknown store owner {Owner}."),
     };
 
-    private async ValueTask CreateIngestionIndexesAsync(CancellationToken cancellationToken) =>
+    private async ValueTask CreateIngestionIndexesAsync(CancellationToken cancellationToken)
+    {
         await Idempotency.Indexes.CreateOneAsync(
             new CreateIndexModel<IdempotencyDocument>(
                 Builders<IdempotencyDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.Key),
                 new CreateIndexOptions { Name = "SiteId_Key_unique", Unique = true }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Counting a comment's open reports.
+        await CommentReports.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentReportDocument>(
+                Builders<CommentReportDocument>.IndexKeys.Ascending(d => d.CommentId).Ascending(d => d.Closed),
+                new CreateIndexOptions { Name = "CommentId_Closed" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // A site's stats read its comments by submission time.
+        await CommentStatus.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentStatusDocument>(
+                Builders<CommentStatusDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.SubmittedAt),
+                new CreateIndexOptions { Name = "SiteId_SubmittedAt" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The surge watcher's scan, and pruning old per-minute counts.
+        await ArticleStates.Indexes.CreateOneAsync(
+            new CreateIndexModel<ArticleStateDocument>(
+                Builders<ArticleStateDocument>.IndexKeys.Ascending(d => d.SurgeUntil), new CreateIndexOptions { Name = "SurgeUntil" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        await ArticleMinutes.Indexes.CreateOneAsync(
+            new CreateIndexModel<ArticleMinuteDocument>(
+                Builders<ArticleMinuteDocument>.IndexKeys.Ascending(d => d.Minute), new CreateIndexOptions { Name = "Minute" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
 
     private async ValueTask CreatePublishingIndexesAsync(CancellationToken cancellationToken) =>
         await ArticleComments.Indexes.CreateOneAsync(

@@ -30,6 +30,9 @@ internal static class MongoOwnedStores
                     catalog.CommentStatus = new MongoCommentStatusStore(context);
                     catalog.Idempotency = new MongoIdempotencyStore(context);
                     catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
+                    catalog.CommentReports = new MongoCommentReportStore(context);
+                    catalog.ArticleStates = new MongoArticleStateStore(context);
+                    catalog.SiteStats = new MongoSiteStatsStore(context);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new MongoAuthorActivityStore(context);

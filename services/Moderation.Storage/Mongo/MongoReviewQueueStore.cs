@@ -25,6 +25,30 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             },
             cancellationToken);
 
+    public async Task<bool> RecordReportsAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentOutOfRangeException.ThrowIfLessThan(item.Reports, 1);
+        if (await context.TryInsertAsync(context.ReviewQueue, ReviewItemDocument.From(item with { Status = ReviewItemStatus.Pending }), cancellationToken)
+                .ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return await context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.UpdateOneAsync(
+                    Filter.Eq(d => d.Id, item.Comment.Id)
+                        & Filter.Eq(d => d.Status, ReviewItemStatus.Pending)
+                        & (Filter.Lt(d => d.Reports, item.Reports) | Filter.Exists(d => d.Reports, false)),
+                    Update.Set(d => d.Reports, item.Reports),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
     {
         query.EnsureValid();
@@ -243,6 +267,13 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
     private static FilterDefinition<ReviewItemDocument> Matching(ReviewQueueQuery query)
     {
         var filter = Filter.Eq(d => d.SiteId, query.SiteId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending);
+        if (query.Reported is { } reported)
+        {
+            filter &= reported
+                ? Filter.Gt(d => d.Reports, 0)
+                : Filter.Eq(d => d.Reports, 0) | Filter.Exists(d => d.Reports, false);
+        }
+
         if (query.ArticleId is not null)
         {
             filter &= Filter.Eq(d => d.Comment.ArticleId, query.ArticleId);

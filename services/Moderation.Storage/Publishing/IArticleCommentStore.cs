@@ -23,6 +23,12 @@ public interface IArticleCommentStore
     Task<PublishedComment?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Hides a published comment from its article's pages (readers reported it past the site's second threshold) or shows
+    /// it again (a moderator approved it). True when it changed the comment; false when absent or already so.
+    /// </summary>
+    Task<bool> SetHiddenAsync(Guid id, bool hidden, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A page of at most <paramref name="limit"/> comments of one article in <paramref name="order"/>,
     /// starting strictly after <paramref name="after"/> when given. Next is set only when more items follow.
     /// </summary>

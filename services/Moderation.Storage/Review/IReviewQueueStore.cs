@@ -10,6 +10,12 @@ public interface IReviewQueueStore
 
     Task<ReviewItem?> GetAsync(Guid commentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Puts a reported comment in the reported view (<see cref="ReviewItem.Reports"/> above zero), or raises the count of
+    /// its pending item; a lower count (a replayed event) and a decided item change nothing. True when it changed something.
+    /// </summary>
+    Task<bool> RecordReportsAsync(ReviewItem item, CancellationToken cancellationToken = default);
+
     /// <summary>Pending items of one site, oldest queued first (at most <see cref="ReviewQueueQuery.MaxLimit"/>).</summary>
     Task<IReadOnlyList<ReviewItem>> ListPendingAsync(string siteId, int limit, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,8 @@ namespace Moderation.Storage.Review;
 /// A flagged comment waiting for (or decided by) a moderator. It carries the comment and the engine's decision, and
 /// the lease of the moderator working it (possibly lapsed). A decided item carries its decision's audit entry, recorded in
 /// the same write as the decision and copied to the audit log by the outbox, so no decision is ever left without one.
+/// <see cref="Reports"/> is above zero for a published comment that readers reported (the queue's reported view): how
+/// many distinct readers did.
 /// </summary>
 public sealed record ReviewItem(
     Comment Comment,
@@ -14,4 +16,5 @@ public sealed record ReviewItem(
     ReviewItemStatus Status = ReviewItemStatus.Pending,
     ModeratorDecision? Review = null,
     ReviewLease? Lease = null,
-    ReviewAuditEntry? Audit = null);
+    ReviewAuditEntry? Audit = null,
+    int Reports = 0);

@@ -3,6 +3,7 @@ namespace Moderation.Storage.Review;
 /// <summary>
 /// Which pending items of one site to list or claim. Null filters match everything. <see cref="Rule"/> matches items
 /// on which that rule fired; <see cref="Text"/> matches items whose body or author name contains it (any case).
+/// <see cref="Reported"/> true is the reported view (published comments readers reported), false the comments the rules held.
 /// </summary>
 public sealed record ReviewQueueQuery(
     string SiteId,
@@ -13,7 +14,8 @@ public sealed record ReviewQueueQuery(
     int Limit = 50,
     int Offset = 0,
     string? Rule = null,
-    string? Text = null)
+    string? Text = null,
+    bool? Reported = null)
 {
     public const int MaxLimit = 500;
 

@@ -84,6 +84,18 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
             },
             cancellationToken);
 
+    public Task<bool> SetHiddenAsync(Guid id, bool hidden, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "UPDATE article_comments SET hidden = @hidden WHERE id = @id AND hidden <> @hidden",
+                    ("@id", id.ToKey()),
+                    ("@hidden", hidden ? 1 : 0));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
     public Task<CommentPage> ListAsync(
         string siteId,
         string articleId,
@@ -118,7 +130,7 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
         var command = connection.Command(
             $"""
             SELECT * FROM article_comments
-            WHERE site_id = @site AND article_id = @article AND removed = 0 {seek}
+            WHERE site_id = @site AND article_id = @article AND removed = 0 AND hidden = 0 {seek}
             ORDER BY published_at {direction}, id {direction}
             LIMIT @fetch
             """,

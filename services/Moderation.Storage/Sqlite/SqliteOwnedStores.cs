@@ -23,6 +23,9 @@ internal static class SqliteOwnedStores
                     catalog.CommentStatus = new SqliteCommentStatusStore(database);
                     catalog.Idempotency = new SqliteIdempotencyStore(database);
                     catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
+                    catalog.CommentReports = new SqliteCommentReportStore(database);
+                    catalog.ArticleStates = new SqliteArticleStateStore(database);
+                    catalog.SiteStats = new SqliteSiteStatsStore(database);
                     break;
                 case StoreOwner.Worker:
                     catalog.AuthorActivity = new SqliteAuthorActivityStore(database);

@@ -42,6 +42,31 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             },
             cancellationToken);
 
+    public Task<bool> RecordReportsAsync(ReviewItem item, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentOutOfRangeException.ThrowIfLessThan(item.Reports, 1);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    INSERT INTO review_queue (comment_id, site_id, status, queued_at, comment, decision, reports)
+                    VALUES (@id, @site, 'Pending', @queued, @comment, @decision, @reports)
+                    ON CONFLICT (comment_id) DO UPDATE SET reports = excluded.reports
+                    WHERE review_queue.status = 'Pending' AND review_queue.reports < excluded.reports
+                    """,
+                    ("@id", item.Comment.Id.ToKey()),
+                    ("@site", item.Comment.SiteId),
+                    ("@queued", StoredTime.ToMilliseconds(item.QueuedAt)),
+                    ("@comment", SqliteJson.Serialize(item.Comment)),
+                    ("@decision", SqliteJson.Serialize(item.Decision)),
+                    ("@reports", item.Reports));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<ReviewItem>> QueryPendingAsync(ReviewQueueQuery query, CancellationToken cancellationToken = default)
     {
         query.EnsureValid();
@@ -260,6 +285,11 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
     private static string Filters(ReviewQueueQuery query)
     {
         var sql = "site_id = @site AND status = 'Pending'";
+        if (query.Reported is { } reported)
+        {
+            sql += reported ? " AND reports > 0" : " AND reports = 0";
+        }
+
         if (query.ArticleId is not null)
         {
             sql += " AND json_extract(comment, '$.articleId') = @article";
@@ -324,6 +354,7 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             reader.GetEnum<ReviewItemStatus>("status"),
             reader.GetJson<ModeratorDecision>("review"),
             leasedBy is not null && expires is { } at ? new ReviewLease(leasedBy, at) : null,
-            reader.GetJson<ReviewAuditEntry>("audit"));
+            reader.GetJson<ReviewAuditEntry>("audit"),
+            reader.GetInt32(reader.GetOrdinal("reports")));
     }
 }

@@ -27,6 +27,7 @@ internal static class SqliteSchema
             "ALTER TABLE review_queue ADD COLUMN decided_at INTEGER NULL",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_unsent ON review_queue (decided_at, comment_id) WHERE decision_unsent = 1",
             "ALTER TABLE review_queue ADD COLUMN audit TEXT NULL",
+            "ALTER TABLE review_queue ADD COLUMN reports INTEGER NOT NULL DEFAULT 0",
 
             // Decided items leave the hot path: the pending queries' index holds pending items only.
             "DROP INDEX IF EXISTS ix_review_queue_site_status",
@@ -38,6 +39,7 @@ internal static class SqliteSchema
             "ALTER TABLE article_comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE article_comments ADD COLUMN decision_seq INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE article_comments ADD COLUMN decided_at INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE article_comments ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
         ],
         _ => [],
     };
@@ -76,6 +78,38 @@ internal static class SqliteSchema
             ON author_history (site_id, author_id, seq);
         CREATE INDEX IF NOT EXISTS ix_author_history_submitted
             ON author_history (submitted_at);
+
+        CREATE TABLE IF NOT EXISTS comment_reports (
+            comment_id   TEXT    NOT NULL,
+            reporter_id  TEXT    NOT NULL,
+            site_id      TEXT    NOT NULL,
+            reason       TEXT    NOT NULL,
+            note         TEXT    NULL,
+            reported_at  INTEGER NOT NULL,
+            closed       INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (comment_id, reporter_id)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX IF NOT EXISTS ix_comment_status_site_submitted ON comment_status (site_id, submitted_at);
+
+        CREATE TABLE IF NOT EXISTS article_state (
+            site_id            TEXT    NOT NULL,
+            article_id         TEXT    NOT NULL,
+            editor_mode        TEXT    NULL,
+            editor_mode_set_at INTEGER NULL,
+            surge_until        INTEGER NULL,
+            first_comment_at   INTEGER NULL,
+            PRIMARY KEY (site_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_article_state_surge ON article_state (surge_until) WHERE surge_until IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS article_minutes (
+            site_id      TEXT    NOT NULL,
+            article_id   TEXT    NOT NULL,
+            minute       INTEGER NOT NULL,
+            count        INTEGER NOT NULL,
+            PRIMARY KEY (site_id, article_id, minute)
+        ) WITHOUT ROWID;
         """;
 
     private const string Publishing = """

@@ -14,8 +14,16 @@ namespace Moderation.Webhooks.Consuming;
 public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<WebhookSitesOptions> sites, TimeProvider clock) :
     IConsumer<CommentModerated>,
     IConsumer<CommentApproved>,
-    IConsumer<CommentRejected>
+    IConsumer<CommentRejected>,
+    IConsumer<CommentReported>,
+    IConsumer<ArticleModeChanged>
 {
+    public Task Consume(ConsumeContext<ArticleModeChanged> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromArticleMode(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CommentReported> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromReport(context.Message), context.CancellationToken);
+
     public Task Consume(ConsumeContext<CommentModerated> context) =>
         EnqueueAsync(context.Message.Comment.SiteId, () => WebhookEventFactory.FromRules(context.Message), context.CancellationToken);
 

@@ -1,3 +1,3 @@
 namespace Moderation.Webhooks.Events;
 
-public sealed record WebhookAuthor(string Id, string Name);
+public sealed record WebhookAuthor(string Id, string? Name);

@@ -58,6 +58,49 @@ public static class WebhookEventFactory
                 MessageToAuthor: decision.MessageToAuthor));
     }
 
+    /// <summary>One event per reporter and comment: a retried report yields the same id, delivered once.</summary>
+    public static WebhookEvent FromReport(CommentReported reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        var id = EventId($"report:{reported.ReporterId}", reported.CommentId);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.CommentReported,
+            id,
+            reported.ReportedAt,
+            new WebhookComment(
+                reported.CommentId,
+                reported.SiteId,
+                reported.ArticleId,
+                new WebhookAuthor(reported.AuthorId, null),
+                null,
+                null,
+                null,
+                reported.Hidden ? "hidden" : "reported"),
+            null,
+            new WebhookReport(reported.ReporterId, reported.Reason, reported.OpenReports, reported.NeedsReview, reported.Hidden));
+        return new WebhookEvent(
+            id, reported.SiteId, CommentSubject(reported.CommentId), WebhookEventTypes.CommentReported, reported.ReportedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
+    /// <summary>One event per change: its id is derived from the article, the mode, the reason and the time of the change.</summary>
+    public static WebhookEvent FromArticleMode(ArticleModeChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var id = EventId(
+            $"article:{changed.SiteId}/{changed.ArticleId}:{changed.Mode}:{changed.Reason}:{changed.ChangedAt.ToUnixTimeMilliseconds()}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.ArticleModeChanged,
+            id,
+            changed.ChangedAt,
+            null,
+            null,
+            Article: new WebhookArticle(changed.SiteId, changed.ArticleId, changed.Mode, changed.Reason, changed.Until));
+        return new WebhookEvent(
+            id, changed.SiteId, $"article:{changed.SiteId}/{changed.ArticleId}", WebhookEventTypes.ArticleModeChanged, changed.ChangedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
     private static WebhookEvent Create(
         Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
     {

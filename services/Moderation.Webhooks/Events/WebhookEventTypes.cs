@@ -15,11 +15,14 @@ public static class WebhookEventTypes
     /// <summary>A moderator approved or rejected a held comment; <c>decision.outcome</c> says which.</summary>
     public const string CommentDecided = "comment.decided";
 
+    /// <summary>A reader reported a comment; <c>report</c> says who, why, how many so far, and whether it is in review or hidden.</summary>
     public const string CommentReported = "comment.reported";
+
     public const string CommentTakenDown = "comment.taken_down";
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";
     public const string AuthorBanned = "author.banned";
     public const string AuthorErased = "author.erased";
+    /// <summary>An article's mode changed (an editor, a surge starting or ending); <c>article</c> says to what and why.</summary>
     public const string ArticleModeChanged = "article.mode_changed";
 }

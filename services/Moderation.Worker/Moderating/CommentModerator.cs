@@ -18,6 +18,9 @@ public sealed class CommentModerator(
     IAuthorStandingStore standings,
     TimeProvider clock)
 {
+    /// <summary>The hit a comment held by its article's pre-moderation carries; its match is what set the mode.</summary>
+    public const string PremoderateRule = "article.premoderate";
+
     public async Task<ModerationDecision> DecideAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         var comment = Validate(message);
@@ -44,6 +47,14 @@ public sealed class CommentModerator(
         var (outcome, hits) = standing is null
             ? (decision.Outcome, decision.Hits)
             : AuthorStandingPolicy.Apply(decision.Outcome, decision.Hits, standing.At(comment.SubmittedAt));
+
+        // A pre-moderated article holds what the rules (and the author's standing) would approve; the hit says why.
+        if (message.HoldReason is { } hold && outcome == DecisionOutcome.Approve)
+        {
+            outcome = DecisionOutcome.Flag;
+            hits = [.. hits, new RuleHit(PremoderateRule, "article", "low", 0, 0, hold)];
+        }
+
         return new ModerationDecision(outcome, decision.Score, hits, decision.RulesetVersion, clock.GetUtcNow());
     }
 

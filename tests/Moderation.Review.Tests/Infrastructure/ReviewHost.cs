@@ -15,10 +15,13 @@ public class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite];
 
     /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
     public const string DeskSite = "api-desk";
+
+    /// <summary>A site whose reports thresholds are 2 (reported view) and 3 (hidden).</summary>
+    public const string ReportsSite = "api-reports";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 
@@ -62,6 +65,8 @@ public class ReviewHost : IAsyncLifetime
         settings["Sites:browser-filters:Review:Reasons:0:Code"] = "off-brand";
         settings["Sites:browser-filters:Review:Reasons:0:Label"] = "Not in the spirit of the debate";
         settings["Sites:api-authors:Review:TrustAfterApproved"] = "2";
+        settings[$"Sites:{ReportsSite}:Reports:Threshold"] = "2";
+        settings[$"Sites:{ReportsSite}:Reports:HideThreshold"] = "3";
         if (Configure(settings) is not { } configured)
         {
             return;

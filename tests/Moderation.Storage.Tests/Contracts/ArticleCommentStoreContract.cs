@@ -24,6 +24,26 @@ public abstract class ArticleCommentStoreContract : StoreContract
     public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
 
     [SkippableFact]
+    public async Task A_hidden_comment_leaves_its_article_pages_until_shown_again()
+    {
+        var site = TestData.NewSite();
+        var first = TestData.Published(site, "article-1", TestData.BaseTime);
+        var second = TestData.Published(site, "article-1", TestData.BaseTime.AddSeconds(1));
+        await Store.AddAsync(first);
+        await Store.AddAsync(second);
+
+        Assert.True(await Store.SetHiddenAsync(first.Id, hidden: true));
+        Assert.False(await Store.SetHiddenAsync(first.Id, hidden: true));
+        Assert.False(await Store.SetHiddenAsync(Guid.NewGuid(), hidden: true));
+        var page = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 1, null);
+        Assert.Equal([second], page.Items);
+        Assert.Null(page.Next);
+
+        Assert.True(await Store.SetHiddenAsync(first.Id, hidden: false));
+        Assert.Equal([first, second], (await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 10, null)).Items);
+    }
+
+    [SkippableFact]
     public async Task Get_round_trips_a_reply_and_truncates_times_to_milliseconds()
     {
         var precise = new DateTimeOffset(2025, 3, 1, 14, 0, 0, 987, TimeSpan.FromHours(2)).AddTicks(6543);

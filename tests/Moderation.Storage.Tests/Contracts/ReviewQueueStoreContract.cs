@@ -33,6 +33,30 @@ public abstract class ReviewQueueStoreContract : StoreContract
     public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
 
     [SkippableFact]
+    public async Task Reports_enter_the_reported_view_raise_the_count_only_upwards_and_never_reopen_a_decided_item()
+    {
+        var site = TestData.NewSite();
+        var held = Item(site, TestData.BaseTime);
+        await Store.AddAsync(held);
+        var reported = Item(site, TestData.BaseTime.AddMinutes(1)) with { Reports = 3 };
+
+        Assert.True(await Store.RecordReportsAsync(reported));
+        Assert.False(await Store.RecordReportsAsync(reported with { Reports = 2 }));
+        Assert.True(await Store.RecordReportsAsync(reported with { Reports = 5 }));
+
+        var view = await Store.QueryPendingAsync(new ReviewQueueQuery(site, Reported: true));
+        Assert.Equal(reported.Comment.Id, Assert.Single(view).Comment.Id);
+        Assert.Equal(5, view[0].Reports);
+        Assert.Equal(held.Comment.Id, Assert.Single(await Store.QueryPendingAsync(new ReviewQueueQuery(site, Reported: false))).Comment.Id);
+        Assert.Equal(2, (await Store.QueryPendingAsync(new ReviewQueueQuery(site))).Count);
+
+        Assert.True(await Store.DecideAsync(
+            reported.Comment.Id, ReviewItemStatus.Approved, new ModeratorDecision("mod", null, TestData.BaseTime.AddMinutes(2)), TestData.BaseTime.AddMinutes(2)));
+        Assert.False(await Store.RecordReportsAsync(reported with { Reports = 9 }));
+        Assert.Empty(await Store.QueryPendingAsync(new ReviewQueueQuery(site, Reported: true)));
+    }
+
+    [SkippableFact]
     public async Task Pending_items_of_one_site_are_listed_oldest_queued_first_up_to_the_limit()
     {
         var site = TestData.NewSite();

@@ -16,7 +16,8 @@ public sealed record QueueItemSummary(
     ReviewLease? Lease,
     IReadOnlyList<string> Rules,
     DateTimeOffset SubmittedAt,
-    long WaitingSeconds)
+    long WaitingSeconds,
+    int Reports = 0)
 {
     private const int ExcerptLength = 160;
 
@@ -36,6 +37,7 @@ public sealed record QueueItemSummary(
             item.Lease is { } lease && lease.IsHeldAt(now) ? lease : null,
             [.. item.Decision.Hits.Select(hit => hit.Rule).Distinct()],
             item.Comment.SubmittedAt,
-            (long)Math.Max(0, (now - item.Comment.SubmittedAt).TotalSeconds));
+            (long)Math.Max(0, (now - item.Comment.SubmittedAt).TotalSeconds),
+            item.Reports);
     }
 }

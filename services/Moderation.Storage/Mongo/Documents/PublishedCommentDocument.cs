@@ -21,6 +21,9 @@ internal sealed class PublishedCommentDocument : CommentFieldsDocument
 
     public DateTime DecidedAt { get; set; }
 
+    /// <summary>Hidden from the article's pages while reported past the second threshold (absent on older documents).</summary>
+    public bool Hidden { get; set; }
+
     public static PublishedCommentDocument From(PublishedComment comment) => new()
     {
         Id = comment.Id,

@@ -36,6 +36,9 @@ internal sealed class ReviewItemDocument
     /// <summary>The decision's audit entry, written with the decision; the outbox copies it to the audit log.</summary>
     public ReviewAuditDocument? Audit { get; set; }
 
+    /// <summary>Readers who reported the published comment; zero (or absent) for a comment the rules held.</summary>
+    public int Reports { get; set; }
+
     public static ReviewItemDocument From(ReviewItem item) => new()
     {
         Id = item.Comment.Id,
@@ -48,6 +51,7 @@ internal sealed class ReviewItemDocument
         LeasedBy = item.Lease?.Moderator,
         LeaseExpiresAt = item.Lease is null ? null : StoredTime.ToUtcDateTime(item.Lease.ExpiresAt),
         Audit = item.Audit is null ? null : ReviewAuditDocument.From(item.Audit),
+        Reports = item.Reports,
     };
 
     public ReviewItem ToRecord() => new(
@@ -57,5 +61,6 @@ internal sealed class ReviewItemDocument
         Status,
         Review?.ToRecord(),
         LeasedBy is not null && LeaseExpiresAt is { } expires ? new ReviewLease(LeasedBy, StoredTime.FromUtcDateTime(expires)) : null,
-        Audit?.ToRecord());
+        Audit?.ToRecord(),
+        Reports);
 }

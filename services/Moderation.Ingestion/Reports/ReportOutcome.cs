@@ -1,0 +1,8 @@
+namespace Moderation.Ingestion.Reports;
+
+public enum ReportOutcome
+{
+    Accepted,
+    NotFound,
+    BrokerUnavailable,
+}
