@@ -34,6 +34,39 @@ public sealed class BrokerOutageTests(DistributedSystem system)
     }
 
     [SkippableFact]
+    public async Task A_submit_refused_while_the_broker_is_down_leaves_no_trace_so_its_retry_is_not_a_duplicate()
+    {
+        Skip.IfNot(system.Broker.CanRestart, "This broker cannot be stopped from the tests (RABBITMQ_URI names a remote one).");
+        var author = $"retrier-{Guid.NewGuid():N}";
+        const string body = "The council should publish the full budget before the vote next week.";
+        await system.Broker.StopAsync();
+        try
+        {
+            using var refused = await system.Site.PostAsync("retry-article", SiteApiClient.NewComment(body, author));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+        finally
+        {
+            await system.Broker.StartAgainAsync();
+        }
+
+        // The site retries without an Idempotency-Key once the service is ready: a new comment, judged on its own,
+        // not as a copy of the refused one (which never existed for anyone).
+        var id = await Eventually.MatchesAsync(
+            async () =>
+            {
+                using var response = await system.Site.PostAsync("retry-article", SiteApiClient.NewComment(body, author));
+                return response.StatusCode == HttpStatusCode.Accepted
+                    ? JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>()
+                    : (Guid?)null;
+            },
+            accepted => accepted is not null,
+            "a submit to be accepted after the broker's return");
+        var status = await system.Site.WaitForFinalStatusAsync(id!.Value);
+        Assert.True(status?["status"]?.GetValue<string>() == "approved", $"the retry was not approved: {status}");
+    }
+
+    [SkippableFact]
     public async Task Comments_submitted_while_the_broker_restarts_all_reach_a_final_status()
     {
         Skip.IfNot(system.Broker.CanRestart, "This broker cannot be stopped from the tests (RABBITMQ_URI names a remote one).");

@@ -60,8 +60,9 @@ public sealed class CommentSubmitter(
             record = await statuses.GetAsync(commentId, cancellationToken) ?? record;
         }
 
+        var activity = new AuthorActivity(commentId, comment.SiteId, comment.Author.Id, record.SubmittedAt, comment.Body);
         var earlier = await authorHistory.AppendAsync(
-            new AuthorActivity(commentId, comment.SiteId, comment.Author.Id, record.SubmittedAt, comment.Body),
+            activity,
             record.SubmittedAt - options.Value.AuthorHistoryWindow,
             options.Value.AuthorHistoryLimit,
             cancellationToken);
@@ -75,7 +76,10 @@ public sealed class CommentSubmitter(
         {
             if (idempotencyKey is null)
             {
+                // Never accepted: neither its status nor its place in the author's history may outlive this answer,
+                // or the author's retry of the same text would be judged a duplicate of a comment that does not exist.
                 await statuses.DeleteAsync(commentId, CancellationToken.None);
+                await authorHistory.RemoveAsync(activity, CancellationToken.None);
             }
 
             return new SubmitResult(SubmitOutcome.BrokerUnavailable);
