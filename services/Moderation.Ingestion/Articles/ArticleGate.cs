@@ -1,4 +1,5 @@
 using MassTransit;
+using Moderation.Ingestion.Messaging;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults.Sites;
@@ -40,18 +41,12 @@ public sealed class ArticleGate(
     /// </summary>
     public async Task<bool> TryAnnounceAsync(ArticleModeChanged changed, CancellationToken cancellationToken)
     {
-        var timeout = options.Value.PublishTimeout;
-        using var publishCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishCancellation.CancelAfter(timeout);
-        try
+        if (await publisher.TryPublishWithinAsync(changed, options.Value.PublishTimeout, cancellationToken) is not { } failure)
         {
-            await publisher.Publish(changed, publishCancellation.Token).WaitAsync(timeout, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "The broker did not confirm the mode change of article {SiteId}/{ArticleId}", changed.SiteId, changed.ArticleId);
-            return false;
-        }
+
+        logger.LogWarning(failure, "The broker did not confirm the mode change of article {SiteId}/{ArticleId}", changed.SiteId, changed.ArticleId);
+        return false;
     }
 }

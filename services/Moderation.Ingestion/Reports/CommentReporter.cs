@@ -1,4 +1,5 @@
 using MassTransit;
+using Moderation.Ingestion.Messaging;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.ServiceDefaults.Sites;
@@ -59,17 +60,12 @@ public sealed class CommentReporter(
     private async Task<bool> TryPublishAsync(CommentReported message, CancellationToken cancellationToken)
     {
         var timeout = options.Value.PublishTimeout;
-        using var publishCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishCancellation.CancelAfter(timeout);
-        try
+        if (await publisher.TryPublishWithinAsync(message, timeout, cancellationToken) is not { } failure)
         {
-            await publisher.Publish(message, publishCancellation.Token).WaitAsync(timeout, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "The broker did not confirm the report of comment {CommentId} within {Timeout}", message.CommentId, timeout);
-            return false;
-        }
+
+        logger.LogWarning(failure, "The broker did not confirm the report of comment {CommentId} within {Timeout}", message.CommentId, timeout);
+        return false;
     }
 }

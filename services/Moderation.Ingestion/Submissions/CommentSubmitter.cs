@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MassTransit;
+using Moderation.Ingestion.Messaging;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.Storage;
@@ -93,25 +94,17 @@ public sealed class CommentSubmitter(
         return new SubmitResult(SubmitOutcome.Accepted, commentId);
     }
 
-    /// <summary>
-    /// MassTransit keeps trying to reach a broker that is down and does not always honour cancellation promptly,
-    /// so the wait is bounded here. Anything but the caller giving up counts as "broker unavailable".
-    /// </summary>
+    /// <summary>Anything but the caller giving up counts as "broker unavailable".</summary>
     private async Task<bool> TryPublishAsync(CommentSubmitted message, CancellationToken cancellationToken)
     {
         var timeout = options.Value.PublishTimeout;
-        using var publishCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        publishCancellation.CancelAfter(timeout);
-        try
+        if (await publisher.TryPublishWithinAsync(message, timeout, cancellationToken) is not { } failure)
         {
-            await publisher.Publish(message, publishCancellation.Token).WaitAsync(timeout, cancellationToken);
             return true;
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "The broker did not confirm comment {CommentId} within {Timeout}", message.Comment.Id, timeout);
-            return false;
-        }
+
+        logger.LogWarning(failure, "The broker did not confirm comment {CommentId} within {Timeout}", message.Comment.Id, timeout);
+        return false;
     }
 
     private async Task<bool> IsCommentOfArticleAsync(Guid parentId, ValidComment comment, CancellationToken cancellationToken)

@@ -25,8 +25,7 @@ public static class BrokerReconnect
     /// </summary>
     public static bool TryShorten(IRabbitMqBusFactoryConfigurator configurator, TimeSpan maxInterval)
     {
-        var host = configurator.GetType().GetField("_hostConfiguration", Instance)?.GetValue(configurator);
-        var field = host?.GetType().GetField("<ReceiveTransportRetryPolicy>k__BackingField", Instance);
+        var (host, field) = PolicyField(configurator);
         if (field?.GetValue(host) is not ExponentialRetryPolicy current ||
             typeof(ExponentialRetryPolicy).GetField("_filter", Instance)?.GetValue(current) is not IExceptionFilter filter)
         {
@@ -41,11 +40,17 @@ public static class BrokerReconnect
     /// <summary>The longest gap between two reconnection attempts <paramref name="configurator"/>'s host will leave.</summary>
     public static TimeSpan? MaxInterval(IRabbitMqBusFactoryConfigurator configurator)
     {
-        var host = configurator.GetType().GetField("_hostConfiguration", Instance)?.GetValue(configurator);
-        var policy = host?.GetType().GetField("<ReceiveTransportRetryPolicy>k__BackingField", Instance)?.GetValue(host);
-        return policy is ExponentialRetryPolicy exponential &&
+        var (host, field) = PolicyField(configurator);
+        return field?.GetValue(host) is ExponentialRetryPolicy exponential &&
                typeof(ExponentialRetryPolicy).GetField("_maxInterval", Instance)?.GetValue(exponential) is int milliseconds
             ? TimeSpan.FromMilliseconds(milliseconds)
             : null;
+    }
+
+    /// <summary>The host configuration behind <paramref name="configurator"/> and the field holding its reconnect policy.</summary>
+    private static (object? Host, FieldInfo? Field) PolicyField(IRabbitMqBusFactoryConfigurator configurator)
+    {
+        var host = configurator.GetType().GetField("_hostConfiguration", Instance)?.GetValue(configurator);
+        return (host, host?.GetType().GetField("<ReceiveTransportRetryPolicy>k__BackingField", Instance));
     }
 }
