@@ -34,23 +34,42 @@ internal sealed class MongoSubmissionOutboxStore(MongoDatabaseContext context) :
         return context.RunAsync<IReadOnlyList<OutgoingSubmission>>(
             async token =>
             {
-                var candidates = await context.CommentStatus.Find(due)
-                    .Sort(Builders<CommentStatusDocument>.Sort.Ascending(d => d.OutboxDueAt).Ascending(d => d.Id))
-                    .Limit(limit)
-                    .Project(d => d.Id)
-                    .ToListAsync(token).ConfigureAwait(false);
-                if (candidates.Count == 0)
+                // Of candidates another relay leased first, this claim gets none: it looks again (their due time moved
+                // on, so the next look finds others), a few times, rather than going home empty-handed.
+                var lease = Guid.NewGuid();
+                var candidates = new List<Guid>();
+                var leased = 0L;
+                for (var look = 0; look < 3 && leased < limit; look++)
+                {
+                    var found = await context.CommentStatus.Find(due)
+                        .Sort(Builders<CommentStatusDocument>.Sort.Ascending(d => d.OutboxDueAt).Ascending(d => d.Id))
+                        .Limit(limit - (int)leased)
+                        .Project(d => d.Id)
+                        .ToListAsync(token).ConfigureAwait(false);
+                    if (found.Count == 0)
+                    {
+                        break;
+                    }
+
+                    candidates.AddRange(found);
+                    var result = await context.CommentStatus.UpdateManyAsync(
+                        Filter.In(d => d.Id, found) & due,
+                        Update.Set(d => d.OutboxDueAt, StoredTime.ToUtcDateTime(leaseUntil))
+                            .Set(d => d.OutboxLease, lease)
+                            .Inc(d => d.OutboxAttempts, 1),
+                        cancellationToken: token).ConfigureAwait(false);
+                    leased += result.ModifiedCount;
+                    if (result.ModifiedCount == found.Count)
+                    {
+                        break;
+                    }
+                }
+
+                if (leased == 0)
                 {
                     return [];
                 }
 
-                var lease = Guid.NewGuid();
-                await context.CommentStatus.UpdateManyAsync(
-                    Filter.In(d => d.Id, candidates) & due,
-                    Update.Set(d => d.OutboxDueAt, StoredTime.ToUtcDateTime(leaseUntil))
-                        .Set(d => d.OutboxLease, lease)
-                        .Inc(d => d.OutboxAttempts, 1),
-                    cancellationToken: token).ConfigureAwait(false);
                 var claimed = await context.CommentStatus.Find(Filter.In(d => d.Id, candidates) & Filter.Eq(d => d.OutboxLease, lease))
                     .ToListAsync(token).ConfigureAwait(false);
                 return [.. claimed
