@@ -22,6 +22,7 @@ public static class QueueEndpoints
         review.MapPost("/sites/{siteId}/claim-next", ClaimNextAsync);
         review.MapGet("/sites/{siteId}/bulk-count", CountBulkAsync);
         review.MapPost("/sites/{siteId}/bulk", DecideBulkAsync);
+        review.MapGet("/sites/{siteId}/decided", ListDecidedAsync);
     }
 
     private static async Task<Ok<List<SiteQueueCount>>> ListSitesAsync(HttpContext http, ReviewSites sites, IReviewQueueStore queue)
@@ -68,6 +69,51 @@ public static class QueueEndpoints
             await queue.CountPendingAsync(siteId, http.RequestAborted),
             [.. items.Select(item => QueueItemSummary.From(item, now))],
             items.Count == query.Limit ? query.Offset + items.Count : null));
+    }
+
+    /// <summary>The decided queue: approved and rejected comments, newest decision first, with their undo window.</summary>
+    private static async Task<Results<Ok<DecidedResponse>, NotFound, ValidationProblem>> ListDecidedAsync(
+        string siteId, HttpContext http, IReviewQueueStore queue, SiteReviewSettings settings, TimeProvider clock, string? outcome, int? limit, int? offset)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        ReviewItemStatus? status = outcome switch
+        {
+            null or "" => null,
+            "approved" => ReviewItemStatus.Approved,
+            "rejected" => ReviewItemStatus.Rejected,
+            _ => ReviewItemStatus.Pending,
+        };
+        if (status == ReviewItemStatus.Pending)
+        {
+            errors["outcome"] = ["outcome is 'approved' or 'rejected' (or absent for both)."];
+        }
+
+        if (limit is < 1 or > ReviewQueueQuery.MaxLimit)
+        {
+            errors["limit"] = [$"limit is 1-{ReviewQueueQuery.MaxLimit}."];
+        }
+
+        if (offset is < 0 or > ReviewQueueQuery.MaxOffset)
+        {
+            errors["offset"] = [$"offset is 0-{ReviewQueueQuery.MaxOffset}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (from, take) = (offset ?? 0, limit ?? 100);
+        var items = await queue.QueryDecidedAsync(siteId, status, from, take, http.RequestAborted);
+        var window = settings.For(siteId).UndoWindow;
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new DecidedResponse(
+            siteId, [.. items.Select(item => DecidedItemSummary.From(item, window, now))], items.Count == take ? from + take : null));
     }
 
     private static async Task<Results<Ok<ItemDetail>, NoContent, NotFound, ValidationProblem>> ClaimNextAsync(
