@@ -2,7 +2,7 @@
 // (textContent / text nodes), never as HTML, so a comment cannot inject markup or script.
 "use strict";
 
-const state = { me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
+const state = { queue: "all", decidedNext: null, redecide: null, me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
 const PAGE = 500; // items per queue request
 const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
@@ -142,12 +142,82 @@ function selectSite(siteId) {
   renderItem(null);
   listen();
   loadQueue(true);
+  if (state.queue === "decided") loadDecided(true);
+}
+
+// ---- which comments: waiting (all), reported by readers, or decided (with undo and takedown) -------------------
+
+function selectQueue(queue) {
+  state.queue = queue;
+  for (const button of $("queues").children) button.setAttribute("aria-selected", String(button.dataset.queue === queue));
+  const decidedQueue = queue === "decided";
+  for (const id of ["filters", "queue-summary", "items-scroll"]) $(id).hidden = decidedQueue;
+  $("decided-view").hidden = !decidedQueue;
+  if (decidedQueue) { $("list-more").hidden = true; $("bulk").hidden = true; return loadDecided(true); }
+  $("items-scroll").scrollTop = 0;
+  return loadQueue(true);
+}
+
+for (const button of $("queues").children) button.addEventListener("click", () => selectQueue(button.dataset.queue));
+$("decided-outcome").addEventListener("change", () => loadDecided(true));
+$("decided-more").addEventListener("click", () => loadDecided(false));
+
+async function loadDecided(fresh) {
+  if (!state.site) return;
+  const params = new URLSearchParams({ limit: "100", offset: String(fresh ? 0 : state.decidedNext || 0) });
+  if ($("decided-outcome").value) params.set("outcome", $("decided-outcome").value);
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/decided?${params}`);
+  if (!result.ok) return;
+  const rows = result.data.items.map(decidedRow);
+  if (fresh) $("decided-items").replaceChildren(...(rows.length ? rows : [el("li", { className: "muted", text: "Nothing decided yet." })]));
+  else $("decided-items").append(...rows);
+  state.decidedNext = result.data.nextOffset;
+  $("decided-more").hidden = state.decidedNext === null;
+}
+
+// An approved comment can always be taken down; a rejection can be undone (published) within the site's undo window.
+function decidedRow(item) {
+  const actions = [];
+  if (item.status === "approved") {
+    const down = el("button", { className: "reject", text: item.canUndo ? "Undo (take down)" : "Take down", attrs: { type: "button", "data-action": "take-down" } });
+    down.addEventListener("click", () => openRedecide(item));
+    actions.push(down);
+  } else if (item.canUndo) {
+    const up = el("button", { className: "approve", text: "Undo (approve)", attrs: { type: "button", "data-action": "undo-approve" } });
+    up.addEventListener("click", () => redecide(item, { action: "approve" }));
+    actions.push(up);
+  }
+  if (item.canUndo) actions.push(el("span", { className: "muted", text: `undo until ${formatTime(item.undoUntil)}` }));
+  return el("li", { attrs: { "data-id": item.id, "data-status": item.status } }, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${item.status}`, text: item.status }), el("strong", { text: item.authorName }),
+      el("span", { text: item.articleId }), el("span", { className: "muted", text: `${item.moderator} · ${formatTime(item.decidedAt)}` })]),
+    el("p", { className: "excerpt", text: item.excerpt }),
+    item.reason ? el("div", { className: "muted", text: item.reason }) : null,
+    el("div", { className: "actions" }, actions)]);
+}
+
+async function openRedecide(item) {
+  state.rejectMode = "redecide";
+  state.redecide = item;
+  $("reject-title").textContent = `Take down this comment by ${shown(item.authorName)}`;
+  $("reject-form").querySelector("button[type=submit]").replaceChildren(document.createTextNode("Take down "), el("kbd", { text: "Enter" }));
+  fillReasons(await reasonsFor(item.siteId));
+  $("reject-dialog").showModal();
+}
+
+async function redecide(item, body) {
+  const result = await api("POST", `/v1/review/items/${item.id}/redecide`, { ...body, expectedSequence: item.sequence });
+  $("decided-message").textContent = result.ok ? (body.action === "approve" ? "Undone: the comment is published." : "Taken down.")
+    : (result.data && result.data.title) || "Could not change the decision.";
+  await loadDecided(true);
+  if (result.ok) loadSites();
 }
 
 function filterQuery() {
   const form = $("filters").elements;
   const params = new URLSearchParams();
   for (const name of ["q", "article", "category", "rule", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
+  if (state.queue === "reported") params.set("view", "reported");
   return params;
 }
 
@@ -197,8 +267,8 @@ async function loadCounts(generation) {
     select.replaceChildren(el("option", { text: any, attrs: { value: "" } }), ...options);
     select.value = chosen;
   }
-  const filtered = [...filterQuery().keys()].some((name) => name !== "order");
-  $("bulk").hidden = !filtered;
+  const filtered = [...filterQuery().keys()].some((name) => name !== "order" && name !== "view");
+  $("bulk").hidden = !filtered || state.queue === "decided";
   $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
   $("queue-summary").textContent = counts.pending
     ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
@@ -250,7 +320,9 @@ function rowFor(item, index) {
       el("span", { className: "waited", text: waited(item.queuedAt), attrs: { title: `waiting since ${formatTime(item.queuedAt)}` } }),
       takenByOther(item) ? el("span", { text: `· ${item.lease.moderator}` }) : null]),
     el("p", { className: "excerpt", text: item.excerpt }),
-    el("div", { className: "chips" }, item.categories.map((category) => el("span", { className: "chip cat", text: category }))),
+    el("div", { className: "chips" }, [
+      ...(item.reports ? [el("span", { className: "chip reported", text: `reported by ${item.reports}` })] : []),
+      ...item.categories.map((category) => el("span", { className: "chip cat", text: category }))]),
   ]);
   li.style.top = `${index * ROW}px`; // through the CSSOM: the page's CSP allows no style attributes
   li.addEventListener("click", () => claim(item.id));
@@ -273,7 +345,7 @@ function renderList() {
   const focusedId = focused ? focused.dataset.id : null;
   list.replaceChildren(...state.items.slice(first, last).map((item, offset) => rowFor(item, first + offset)));
   if (focusedId) { const again = list.querySelector(`li[data-id="${CSS.escape(focusedId)}"]`); if (again) again.focus(); }
-  $("list-more").hidden = state.nextOffset === null;
+  $("list-more").hidden = state.nextOffset === null || state.queue === "decided";
   if (state.nextOffset !== null && last >= state.items.length - 50) loadMore();
 }
 
@@ -536,6 +608,13 @@ async function openReject(mode) {
 $("reject-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget.elements;
+  if (state.rejectMode === "redecide") {
+    if (!form.reason.value) return;
+    $("reject-dialog").close();
+    state.lastReason = form.reason.value;
+    await redecide(state.redecide, { action: "reject", reason: form.reason.value, note: form.note.value || null, message: form.message.value.trim() || null });
+    return;
+  }
   if (state.rejectMode.startsWith("bulk-")) {
     const action = state.rejectMode.slice(5);
     if (action === "reject" && !form.reason.value) return;
