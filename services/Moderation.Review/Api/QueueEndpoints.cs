@@ -22,6 +22,7 @@ public static class QueueEndpoints
         review.MapPost("/sites/{siteId}/claim-next", ClaimNextAsync);
         review.MapGet("/sites/{siteId}/bulk-count", CountBulkAsync);
         review.MapPost("/sites/{siteId}/bulk", DecideBulkAsync);
+        review.MapPost("/sites/{siteId}/bulk-undo", UndoBulkAsync);
         review.MapGet("/sites/{siteId}/decided", ListDecidedAsync);
     }
 
@@ -160,7 +161,7 @@ public static class QueueEndpoints
 
     /// <summary>Approves or rejects every waiting comment the filter matches (at most the count shown), oldest first.</summary>
     private static async Task<Results<Ok<BulkResponse>, NotFound, ValidationProblem>> DecideBulkAsync(
-        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, [AsParameters] QueueFilter filter)
+        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, TimeProvider clock, [AsParameters] QueueFilter filter)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -197,7 +198,47 @@ public static class QueueEndpoints
 
         var (decided, skipped) = await sweep.DecideAllAsync(
             query, request.Expected!.Value, http.User.Username(), approve, approve ? null : request.Reason, request.Note, request.Message, http.RequestAborted);
-        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count));
+        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count, decided, clock.GetUtcNow() + settings.For(siteId).UndoWindow));
+    }
+
+    /// <summary>Takes back a bulk action within the site's undo window: each comment it decided, unless decided again since.</summary>
+    private static async Task<Results<Ok<BulkUndoResponse>, NotFound, ValidationProblem>> UndoBulkAsync(
+        string siteId, BulkUndoRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Action is not ("approve" or "reject"))
+        {
+            errors["action"] = ["action is the one the bulk took: 'approve' or 'reject'."];
+        }
+
+        if (request?.Ids is not { Count: > 0 and <= BulkUndoRequest.MaxIds })
+        {
+            errors["ids"] = [$"ids are the ones the bulk's answer listed (1-{BulkUndoRequest.MaxIds})."];
+        }
+
+        var undoApprovals = request?.Action == "approve";
+        if (ItemEndpoints.Validate(new DecisionRequest(request?.Reason, request?.Note), undoApprovals ? settings.ReasonsFor(siteId) : null) is { } invalid)
+        {
+            foreach (var (key, value) in invalid.ProblemDetails.Errors)
+            {
+                errors[key] = value;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (undone, skipped) = await sweep.UndoAllAsync(
+            siteId, request!.Ids!, undoApprovals ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected, http.User.Username(),
+            undoApprovals ? request.Reason : null, request.Note, settings.For(siteId).UndoWindow, http.RequestAborted);
+        return TypedResults.Ok(new BulkUndoResponse(undone, skipped));
     }
 
     /// <summary>A bulk action needs a filter (article, category, rule, author or text): never the whole site by accident.</summary>

@@ -578,6 +578,41 @@ async function openBulk(action) {
   $("reject-dialog").showModal();
 }
 
+// A bulk action can be taken back until the site's undo window closes: the comments it decided, unless decided again since.
+let bulkUndoTimer = 0;
+function offerBulkUndo(bulk) {
+  clearTimeout(bulkUndoTimer);
+  state.lastBulk = bulk;
+  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()} · undo until ${formatTime(bulk.undoUntil)}`;
+  $("bulk-done").hidden = bulk.decided === 0;
+  $("bulk-undo").hidden = false;
+  bulkUndoTimer = setTimeout(() => { $("bulk-done").hidden = true; }, Math.max(0, new Date(bulk.undoUntil).getTime() - Date.now()));
+}
+
+// Undoing approvals rejects them, so the moderator picks a reason first; undoing rejections publishes them at once.
+$("bulk-undo").addEventListener("click", async () => {
+  const bulk = state.lastBulk;
+  if (!bulk) return;
+  if (bulk.action === "reject") return undoBulk(null, null);
+  state.rejectMode = "bulk-undo";
+  $("reject-title").textContent = `Take back ${bulk.decided.toLocaleString()} approval(s): reject them`;
+  $("reject-form").querySelector("button[type=submit]").textContent = "Reject them";
+  fillReasons(await reasonsFor(state.site));
+  $("reject-dialog").showModal();
+});
+
+async function undoBulk(reason, note) {
+  const bulk = state.lastBulk;
+  $("bulk-undo").hidden = true;
+  $("bulk-done-text").textContent = `Undoing ${bulk.decided.toLocaleString()} decision(s)…`;
+  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, { action: bulk.action, ids: bulk.ids, reason, note });
+  $("bulk-done-text").textContent = result.ok ? `Undone ${result.data.undone.toLocaleString()}${result.data.skipped ? `; ${result.data.skipped} decided again since were left` : ""}.`
+    : (result.data && result.data.title) || "Could not undo.";
+  state.lastBulk = null;
+  await loadQueue(!state.current);
+  loadSites();
+}
+
 function fillReasons(reasons) {
   $("reasons").hidden = reasons.length === 0;
   $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
@@ -608,6 +643,12 @@ async function openReject(mode) {
 $("reject-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget.elements;
+  if (state.rejectMode === "bulk-undo") {
+    if (!form.reason.value) return;
+    $("reject-dialog").close();
+    await undoBulk(form.reason.value, form.note.value || null);
+    return;
+  }
   if (state.rejectMode === "redecide") {
     if (!form.reason.value) return;
     $("reject-dialog").close();
@@ -625,6 +666,7 @@ $("reject-form").addEventListener("submit", async (event) => {
     if (result.ok) {
       const skipped = result.data.skipped ? `; ${result.data.skipped} held by another moderator were left` : "";
       message(`${action === "approve" ? "Approved" : "Rejected"} ${result.data.decided.toLocaleString()} comment(s)${skipped}.`);
+      offerBulkUndo(result.data);
       await loadQueue(!state.current);
       loadSites();
     } else message((result.data && result.data.title) || "Could not decide them.");
