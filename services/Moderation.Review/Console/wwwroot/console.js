@@ -44,11 +44,12 @@ function formatTime(value) {
 }
 
 function showView(name) {
-  for (const view of ["signin", "queue", "audit", "admin"]) $(`${view}-view`).hidden = view !== name;
+  for (const view of ["signin", "queue", "audit", "desk", "admin"]) $(`${view}-view`).hidden = view !== name;
   for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-current", tab.dataset.view === name ? "page" : "false");
   state.view = name;
   if (name === "audit") loadAudit(true);
   if (name === "admin") loadModerators();
+  if (name === "desk") loadDesk();
 }
 
 // ---- sign-in ----------------------------------------------------------------------------------------------
@@ -129,6 +130,10 @@ async function loadSites() {
     button.addEventListener("click", () => selectSite(site.siteId));
     return button;
   }));
+  const deskSite = $("desk-site");
+  const deskChosen = deskSite.value;
+  deskSite.replaceChildren(...state.sites.map((site) => el("option", { text: site.siteId, attrs: { value: site.siteId } })));
+  if (deskChosen) deskSite.value = deskChosen;
   const auditSite = $("audit-site");
   auditSite.replaceChildren(el("option", { text: "All my sites", attrs: { value: "" } }),
     ...state.sites.map((site) => el("option", { text: site.siteId, attrs: { value: site.siteId } })));
@@ -782,6 +787,56 @@ async function loadAudit(fresh) {
 
 $("audit-filters").addEventListener("submit", (event) => { event.preventDefault(); loadAudit(true); });
 $("audit-more").addEventListener("click", () => loadAudit(false));
+
+// ---- desk: service level, moderator activity, rule quality ------------------------------------------------------
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return "–";
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+async function loadDesk() {
+  const form = $("desk-filters").elements;
+  const site = form.site.value || state.site;
+  if (!site) return;
+  form.site.value = site;
+  const path = `/v1/review/sites/${encodeURIComponent(site)}`;
+  const [activity, quality] = await Promise.all([api("GET", `${path}/activity?days=${form.days.value}`), api("GET", `${path}/rule-quality`)]);
+  if (activity.ok) {
+    const a = activity.data;
+    $("desk-pending").textContent = a.pending.pending
+      ? `${a.pending.pending.toLocaleString()} waiting; the oldest for ${duration(a.pending.oldestWaitingSeconds)}.` : "Nothing waiting.";
+    $("desk-queues").replaceChildren(...a.queues.map((q) => el("tr", { attrs: { "data-queue": q.queue } }, [
+      el("td", { text: q.queue }), el("td", { text: q.decided.toLocaleString() }), el("td", { text: duration(q.p50Seconds) }), el("td", { text: duration(q.p90Seconds) })])));
+    $("desk-moderators").replaceChildren(...(a.moderators.length ? a.moderators.map((m) => el("tr", { attrs: { "data-moderator": m.moderator } }, [
+      el("td", { text: m.moderator }), el("td", { text: m.decisions.toLocaleString() }), el("td", { text: m.decisionsPerDay }), el("td", { text: duration(m.medianSecondsToDecision) })]))
+      : [el("tr", {}, [el("td", { className: "muted", text: "No decisions in this window.", attrs: { colspan: "4" } })])]));
+    const d = a.disagreements;
+    $("desk-disagreements").textContent = d.commentsDecidedByTwo
+      ? `Two moderators disagreed on ${d.disagreed} of ${d.commentsDecidedByTwo} comment(s) decided by more than one${d.authors.length ? ` (most: ${d.authors.map((x) => `${x.authorId} ${x.disagreed}`).join(", ")})` : ""}.`
+      : "No comment was decided by two moderators.";
+  }
+  if (quality.ok) {
+    $("desk-rules").replaceChildren(...quality.data.windows.map((window) => el("section", { attrs: { "data-days": window.days } }, [
+      el("h3", { text: `Last ${window.days} days` }),
+      el("table", { className: "log" }, [
+        el("thead", {}, [el("tr", {}, ["Rule", "Decided", "Overturned", "Rate", "Upheld", "Waiting", "Overturned comments"].map((h) => el("th", { text: h })))]),
+        el("tbody", {}, window.rules.length ? window.rules.map((r) => el("tr", { attrs: { "data-rule": r.rule } }, [
+          el("td", {}, [el("code", { text: r.rule })]), el("td", { text: r.decided }), el("td", { text: r.overturned }),
+          el("td", { className: "rate", text: `${Math.round(r.overturnRate * 100)}%` }), el("td", { text: r.upheld }), el("td", { text: r.waiting }),
+          el("td", {}, r.overturnedComments.length ? [el("details", {}, [el("summary", { text: `${r.overturnedComments.length} shown` }),
+            el("ol", { className: "history" }, r.overturnedComments.map((c) => el("li", { attrs: { "data-id": c.id } }, [
+              el("div", { className: "line1" }, [el("strong", { text: c.authorName }), el("span", { text: c.articleId }), el("span", { className: "muted", text: `${c.moderator} · ${formatTime(c.decidedAt)}` })]),
+              el("div", { className: "body", text: c.excerpt })])))])] : [])]))
+          : [el("tr", {}, [el("td", { className: "muted", text: "No held comment decided in this window.", attrs: { colspan: "7" } })])]),
+      ])])));
+  }
+}
+
+$("desk-filters").addEventListener("change", loadDesk);
 
 // ---- admin ----------------------------------------------------------------------------------------------------
 
