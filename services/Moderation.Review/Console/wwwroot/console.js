@@ -392,7 +392,8 @@ async function claim(id) {
   await loadQueue(false);
 }
 
-// The lease is renewed at half its length, whatever Review:LeaseDuration is (30 s to 1 h).
+// The lease is renewed when a third of it has passed, whatever Review:LeaseDuration is (30 s to 1 h), so a renewal that
+// fails once (a slow network, a restart) can be tried again before the lease lapses.
 let renewal = 0;
 function scheduleRenewal(item) {
   clearTimeout(renewal);
@@ -402,7 +403,7 @@ function scheduleRenewal(item) {
     if (!state.current || state.current.id !== item.id) return;
     const result = await api("POST", `/v1/review/items/${item.id}/claim`);
     if (result.status === 200) { state.current = result.data; scheduleRenewal(result.data); }
-  }, Math.max(1000, left / 2));
+  }, Math.max(1000, left / 3));
 }
 
 function showItem(item) {
