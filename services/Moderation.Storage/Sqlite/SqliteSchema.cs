@@ -42,6 +42,9 @@ internal static class SqliteSchema
             "DROP INDEX IF EXISTS ix_review_queue_site_status",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_pending ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending'",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_decided ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0",
+
+            // The decided queue of a site, newest decision first.
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_site_decided ON review_queue (site_id, decided_at DESC, comment_id DESC) WHERE status <> 'Pending'",
         ],
         StoreOwner.Publishing =>
         [
