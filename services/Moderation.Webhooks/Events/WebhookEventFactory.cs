@@ -101,6 +101,21 @@ public static class WebhookEventFactory
             JsonSerializer.Serialize(payload, Json));
     }
 
+    /// <summary>
+    /// <c>author.erased</c>: the site's erasure of an author is done here. Its id and subject come from a hash of site and
+    /// author, so a repeated erasure is announced once; its body is emptied once delivered.
+    /// </summary>
+    public static WebhookEvent FromErasure(AuthorErased erased)
+    {
+        ArgumentNullException.ThrowIfNull(erased);
+        var key = Moderation.Storage.Erasure.AuthorErasureKey.For(erased.SiteId, erased.AuthorId);
+        var id = EventId($"erased:{key}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.AuthorErased, id, erased.ErasedAt, null, null, Author: new WebhookAuthorChange(erased.SiteId, erased.AuthorId));
+        return new WebhookEvent(
+            id, erased.SiteId, $"author:{key}", WebhookEventTypes.AuthorErased, erased.ErasedAt, JsonSerializer.Serialize(payload, Json));
+    }
+
     private static WebhookEvent Create(
         Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
     {
