@@ -119,6 +119,12 @@ public abstract class AuthorErasureTests(ErasureHost host)
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(await host.FindAsync(author));
         Assert.DoesNotContain(published, await ArticleIdsAsync(site, article));
+
+        // The id stays erased: a new comment under it is refused rather than held forever.
+        using var again = await site.PostAsync(article, SiteApiClient.NewComment(Clean, author, name));
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await host.FindAsync(author));
     }
 
     private static async Task<Guid> SubmitAsync(
