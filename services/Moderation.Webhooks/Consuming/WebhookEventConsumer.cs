@@ -17,8 +17,14 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     IConsumer<CommentRejected>,
     IConsumer<CommentReported>,
     IConsumer<ArticleModeChanged>,
-    IConsumer<AuthorErased>
+    IConsumer<AuthorErased>,
+    IConsumer<AuthorStandingChanged>
 {
+    public Task Consume(ConsumeContext<AuthorStandingChanged> context) =>
+        context.Message.Standing == AuthorStanding.Banned
+            ? EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromBan(context.Message), context.CancellationToken)
+            : Task.CompletedTask;
+
     // The author's events are deleted first, so the author.erased event is the only one left that names them.
     public async Task Consume(ConsumeContext<AuthorErased> context)
     {

@@ -111,9 +111,25 @@ public static class WebhookEventFactory
         var key = Moderation.Storage.Erasure.AuthorErasureKey.For(erased.SiteId, erased.AuthorId);
         var id = EventId($"erased:{key}", Guid.Empty);
         var payload = new WebhookPayload(
-            WebhookEventTypes.AuthorErased, id, erased.ErasedAt, null, null, Author: new WebhookAuthorChange(erased.SiteId, erased.AuthorId));
+            WebhookEventTypes.AuthorErased, id, erased.ErasedAt, null, null, Author: new WebhookAuthorChange(erased.AuthorId, erased.SiteId));
         return new WebhookEvent(
             id, erased.SiteId, $"author:{key}", WebhookEventTypes.AuthorErased, erased.ErasedAt, JsonSerializer.Serialize(payload, Json));
+    }
+
+    /// <summary>
+    /// <c>author.banned</c>: a moderator banned the author (<c>until</c> null: for good). Its id is derived from the author
+    /// and the time of the ban, so a redelivered ban is sent once; its subject keeps one author's events in order.
+    /// </summary>
+    public static WebhookEvent FromBan(AuthorStandingChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var key = Moderation.Storage.Erasure.AuthorErasureKey.For(changed.SiteId, changed.AuthorId);
+        var id = EventId($"banned:{key}:{changed.ChangedAt.ToUnixTimeMilliseconds()}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.AuthorBanned, id, changed.ChangedAt, null, null,
+            Author: new WebhookAuthorChange(changed.AuthorId, changed.SiteId, changed.Until, changed.ModeratorId));
+        return new WebhookEvent(
+            id, changed.SiteId, $"author:{key}", WebhookEventTypes.AuthorBanned, changed.ChangedAt, JsonSerializer.Serialize(payload, Json));
     }
 
     private static WebhookEvent Create(
