@@ -13,7 +13,16 @@ internal static class SqliteSchema
         StoreOwner.Publishing => Publishing,
         StoreOwner.Review => Review,
         _ => throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner."),
-    };
+    } + ErasedAuthors;
+
+    // Every owner keeps its own record of erased authors (one shared table when the host keeps every owner in one file).
+    private const string ErasedAuthors = """
+
+        CREATE TABLE IF NOT EXISTS erased_authors (
+            key          TEXT    NOT NULL PRIMARY KEY,
+            erased_at    INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>
     /// Columns added after a table was first shipped, for files created before: each runs once, and "duplicate column"
