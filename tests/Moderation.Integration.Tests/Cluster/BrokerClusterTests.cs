@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Moderation.Contracts;
 using Moderation.Storage.Review;
 using Moderation.Testing;
 using Moderation.Worker.Moderating;
@@ -52,6 +53,13 @@ public sealed class BrokerClusterTests(ITestOutputHelper output) : IAsyncLifetim
         var workerQueue = KebabCaseEndpointNameFormatter.Instance.Consumer<ModerateCommentConsumer>();
         var types = await cluster.QueueTypesAsync(1);
         Assert.Equal("quorum", types.GetValueOrDefault(workerQueue));
+
+        // A message that fails validation goes straight to the worker's error queue, which replicates like the others.
+        var errorQueue = $"{workerQueue}_error";
+        await services[0].Services.GetRequiredService<IBus>().Publish(new CommentSubmitted(null!));
+        var withErrorQueue = await Eventually.MatchesAsync(
+            () => cluster.QueueTypesAsync(1), queues => queues.ContainsKey(errorQueue), $"the {errorQueue} queue", TimeSpan.FromSeconds(30));
+        Assert.Equal("quorum", withErrorQueue[errorQueue]);
 
         var ingestion = services[0].CreateClient(ApiKey);
         var total = CommentCount;
