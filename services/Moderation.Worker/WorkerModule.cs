@@ -19,6 +19,7 @@ public static class WorkerModule
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ModerateCommentConsumer, ModerateCommentConsumerDefinition>();
+        bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
     }
 }
