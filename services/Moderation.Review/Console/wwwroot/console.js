@@ -276,7 +276,7 @@ async function loadCounts(generation) {
   $("bulk").hidden = !filtered || state.queue === "decided";
   $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
   $("queue-summary").textContent = counts.pending
-    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
+    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filtered ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
     : "Nothing waiting.";
 }
 
