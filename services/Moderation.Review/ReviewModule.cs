@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Review.Erasure;
+using Moderation.ServiceDefaults.Erasure;
+using Moderation.Storage;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
 using Moderation.Review.Auth;
@@ -48,6 +52,8 @@ public static class ReviewModule
         bus.AddConsumer<QueueFlaggedCommentConsumer, QueueFlaggedCommentConsumerDefinition>();
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
+        bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>

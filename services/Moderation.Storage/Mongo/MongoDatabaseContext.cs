@@ -13,6 +13,9 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
 
     public const string ActivityTtlIndex = "SubmittedAt_ttl";
 
+    /// <summary>The submission outbox's index of unsent comments (sparse: sent ones are not in it).</summary>
+    public const string OutboxIndex = "OutboxDueAt_sparse";
+
     /// <summary>The review queue's index of pending items (partial: decided items are not in it).</summary>
     public const string PendingQueueIndex = "Pending_SiteId_Status_QueuedAt_Id";
 
@@ -141,6 +144,13 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
             new CreateIndexModel<CommentStatusDocument>(
                 Builders<CommentStatusDocument>.IndexKeys.Ascending(d => d.SiteId).Ascending(d => d.SubmittedAt),
                 new CreateIndexOptions { Name = "SiteId_SubmittedAt" }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The submission relays' claim: only unsent comments carry OutboxDueAt, so the index holds only those.
+        await CommentStatus.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentStatusDocument>(
+                Builders<CommentStatusDocument>.IndexKeys.Ascending(d => d.OutboxDueAt),
+                new CreateIndexOptions { Name = OutboxIndex, Sparse = true }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The surge watcher's scan, and pruning old per-minute counts.
