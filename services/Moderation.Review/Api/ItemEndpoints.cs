@@ -33,8 +33,13 @@ public static class ItemEndpoints
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(await ItemDetails.BuildAsync(item, comments, clock, http.RequestAborted));
     }
 
+    /// <param name="keepOthers">
+    /// True while the console decides the item it holds and claims the next one at the same time: the held item keeps its
+    /// lease until its decision clears it, so nobody can take it in between. Otherwise every other lease is given back.
+    /// </param>
     private static async Task<Results<Ok<ItemDetail>, NotFound, ProblemHttpResult>> ClaimAsync(
-        Guid id, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options, TimeProvider clock)
+        Guid id, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options, TimeProvider clock,
+        bool? keepOthers)
     {
         var item = await FindAsync(id, http, queue);
         if (item is null)
@@ -53,7 +58,11 @@ public static class ItemEndpoints
                 extensions: new Dictionary<string, object?> { ["leasedBy"] = current?.Lease?.Moderator, ["itemStatus"] = current?.Status.ToString().ToLowerInvariant() });
         }
 
-        await queue.ReleaseOthersAsync(moderator, id, http.RequestAborted);
+        if (keepOthers != true)
+        {
+            await queue.ReleaseOthersAsync(moderator, id, http.RequestAborted);
+        }
+
         return TypedResults.Ok(await ItemDetails.BuildAsync(claimed, comments, clock, http.RequestAborted));
     }
 

@@ -276,7 +276,7 @@ async function loadCounts(generation) {
   $("bulk").hidden = !filtered || state.queue === "decided";
   $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
   $("queue-summary").textContent = counts.pending
-    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
+    ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filtered ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
     : "Nothing waiting.";
 }
 
@@ -544,22 +544,40 @@ async function move(step) {
   }
 }
 
-async function decided(ids, text) {
+// `claimed` is the next item, leased while the decision was on its way (see decideCurrent); without it, ask for one.
+async function decided(ids, text, claimed) {
   const gone = new Set(ids);
   state.items = state.items.filter((item) => !gone.has(item.id));
   state.current = null;
   renderList();
-  await claimNext();
+  if (claimed && claimed.status === 200 && !gone.has(claimed.data.id)) showItem(claimed.data);
+  else await claimNext();
   message(text);
   loadSites();
 }
 
+// The next item of the list after the open one that nobody else holds.
+function nextFree() {
+  const index = currentIndex();
+  return state.items.slice(index + 1).find((item) => !takenByOther(item)) || null;
+}
+
+// Decides the open item and, at the same time, leases the next one (keeping this one's lease until the decision clears
+// it), so a keyboard decision costs one round trip, not two. If the decision fails, the next item is given back.
+async function decideCurrent(action, body, text) {
+  const id = state.current.id;
+  const next = nextFree();
+  const [result, claimed] = await Promise.all([
+    api("POST", `/v1/review/items/${id}/${action}`, body),
+    next ? api("POST", `/v1/review/items/${next.id}/claim?keepOthers=true`) : Promise.resolve(null)]);
+  if (result.ok) return decided([id], text, claimed);
+  if (claimed && claimed.status === 200) api("POST", `/v1/review/items/${next.id}/release`);
+  message((result.data && result.data.title) || `Could not ${action}.`);
+}
+
 async function approve() {
   if (!state.current) return;
-  const id = state.current.id;
-  const result = await api("POST", `/v1/review/items/${id}/approve`, {});
-  if (result.ok) await decided([id], "Approved.");
-  else message((result.data && result.data.title) || "Could not approve.");
+  await decideCurrent("approve", {}, "Approved.");
 }
 
 // Each site's reasons (its presets, or the built-in ones), fetched once.
@@ -693,9 +711,7 @@ $("reject-form").addEventListener("submit", async (event) => {
     } else message((result.data && result.data.title) || "Could not reject.");
     return;
   }
-  const result = await api("POST", `/v1/review/items/${id}/reject`, body);
-  if (result.ok) await decided([id], "Rejected.");
-  else message((result.data && result.data.title) || "Could not reject.");
+  await decideCurrent("reject", body, "Rejected.");
 });
 $("reject-cancel").addEventListener("click", () => $("reject-dialog").close());
 $("bulk-approve").addEventListener("click", () => openBulk("approve"));
