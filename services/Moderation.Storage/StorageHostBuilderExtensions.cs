@@ -54,10 +54,12 @@ public static class StorageHostBuilderExtensions
 
     private static void RegisterOwnedStores(IServiceCollection services, StoreOwner owner)
     {
+        services.TryAddKeyedSingleton(owner, (provider, _) => provider.GetRequiredService<ModerationStores>().ErasureOf(owner));
         switch (owner)
         {
             case StoreOwner.Ingestion:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentStatus);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().SubmissionOutbox);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentReports);

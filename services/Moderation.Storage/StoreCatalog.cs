@@ -1,6 +1,7 @@
 using Moderation.Storage.Activity;
 using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
+using Moderation.Storage.Erasure;
 using Moderation.Storage.Publishing;
 using Moderation.Storage.Reports;
 using Moderation.Storage.Review;
@@ -15,7 +16,12 @@ internal sealed class StoreCatalog
 
     public List<IDisposable> Resources { get; } = [];
 
+    /// <summary>Each opened owner's erasure, in the order the owners were opened.</summary>
+    public SortedDictionary<StoreOwner, IAuthorErasureStore> Erasures { get; } = [];
+
     public ICommentStatusStore? CommentStatus { get; set; }
+
+    public ISubmissionOutboxStore? SubmissionOutbox { get; set; }
 
     public IIdempotencyStore? Idempotency { get; set; }
 

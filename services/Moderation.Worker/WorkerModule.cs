@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Worker.Erasure;
+using Moderation.ServiceDefaults.Erasure;
+using Moderation.Storage;
 using Moderation.Rules;
 using Moderation.Worker.Moderating;
 using Moderation.Worker.Standing;
@@ -21,5 +25,7 @@ public static class WorkerModule
         bus.AddConsumer<ModerateCommentConsumer, ModerateCommentConsumerDefinition>();
         bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
+        bus.AddConsumer<WorkerEraseAuthorConsumer, WorkerEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 }

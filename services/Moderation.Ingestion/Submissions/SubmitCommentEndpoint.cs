@@ -19,6 +19,7 @@ public static class SubmitCommentEndpoint
         CommentSubmitter submitter,
         Articles.ArticleGate articles,
         IOptions<IngestionOptions> options,
+        [FromKeyedServices(Storage.StoreOwner.Ingestion)] Storage.Erasure.IAuthorErasureStore erasures,
         CancellationToken cancellationToken)
     {
         if (!http.User.CanAccessSite(siteId))
@@ -74,6 +75,15 @@ public static class SubmitCommentEndpoint
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Accepted, it would be dropped by every consumer and wait in "pending" forever, with the erased id stored again.
+        if (await erasures.IsErasedAsync(siteId, comment.Author.Id, cancellationToken))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status410Gone,
+                title: "Author erased",
+                detail: "This author was erased on this site; a person who comments again needs a new author id.");
+        }
+
         var mode = await articles.AdmitAsync(siteId, comment.ArticleId, cancellationToken);
         if (mode.Mode == Storage.Articles.ArticleMode.Closed)
         {
@@ -106,11 +116,7 @@ public static class SubmitCommentEndpoint
                     ["parentId"] = ["parentId names no comment of this article."],
                 });
             default:
-                http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Broker unavailable",
-                    detail: "The comment was not accepted because the message broker did not confirm it. Retry later with the same Idempotency-Key.");
+                throw new System.Diagnostics.UnreachableException($"Unknown submit outcome {result.Outcome}.");
         }
     }
 

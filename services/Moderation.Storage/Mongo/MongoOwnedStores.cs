@@ -24,10 +24,12 @@ internal static class MongoOwnedStores
             var context = new MongoDatabaseContext(
                 client.GetDatabase(options.DatabaseFor(owner)), owner, options.ActivityRetention, storePipeline, startupPipeline);
             catalog.Databases.Add(context);
+            catalog.Erasures[owner] = new MongoAuthorErasureStore(context);
             switch (owner)
             {
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new MongoCommentStatusStore(context);
+                    catalog.SubmissionOutbox = new MongoSubmissionOutboxStore(context);
                     catalog.Idempotency = new MongoIdempotencyStore(context);
                     catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
                     catalog.CommentReports = new MongoCommentReportStore(context);

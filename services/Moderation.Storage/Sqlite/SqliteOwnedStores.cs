@@ -17,10 +17,12 @@ internal static class SqliteOwnedStores
         {
             var database = new SqliteDatabase(path, owner, storePipeline, startupPipeline);
             catalog.Databases.Add(database);
+            catalog.Erasures[owner] = new SqliteAuthorErasureStore(database);
             switch (owner)
             {
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new SqliteCommentStatusStore(database);
+                    catalog.SubmissionOutbox = new SqliteSubmissionOutboxStore(database);
                     catalog.Idempotency = new SqliteIdempotencyStore(database);
                     catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
                     catalog.CommentReports = new SqliteCommentReportStore(database);

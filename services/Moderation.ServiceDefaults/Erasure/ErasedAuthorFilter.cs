@@ -1,0 +1,41 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Contracts;
+
+namespace Moderation.ServiceDefaults.Erasure;
+
+/// <summary>
+/// Skips every message of an erased author before any consumer sees it, so a redelivered or replayed event (a
+/// <see cref="CommentSubmitted"/> still in a queue, a <see cref="CommentModerated"/> moved back from an error queue)
+/// writes nothing back. The message counts as consumed: it is acknowledged, not moved to a <c>_skipped</c> queue.
+/// </summary>
+public sealed class ErasedAuthorFilter<T>(IServiceProvider services) : IFilter<ConsumeContext<T>>
+    where T : class
+{
+    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        if (AuthorOf(context.Message) is var (siteId, authorId)
+            && services.GetService<IErasedAuthors>() is { } erased
+            && await erased.IsErasedAsync(siteId, authorId, context.CancellationToken).ConfigureAwait(false))
+        {
+            await context.NotifyConsumed(context, TimeSpan.Zero, "erased-author").ConfigureAwait(false);
+            return;
+        }
+
+        await next.Send(context).ConfigureAwait(false);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("erased-author");
+
+    /// <summary>The site and author a message is about; null for messages about no author or about the erasure itself.</summary>
+    public static (string SiteId, string AuthorId)? AuthorOf(object message) => message switch
+    {
+        CommentSubmitted m => (m.Comment.SiteId, m.Comment.Author.Id),
+        CommentModerated m => (m.Comment.SiteId, m.Comment.Author.Id),
+        CommentApproved m => (m.Comment.SiteId, m.Comment.Author.Id),
+        CommentRejected m => (m.Comment.SiteId, m.Comment.Author.Id),
+        CommentReported m => (m.SiteId, m.AuthorId),
+        AuthorStandingChanged m => (m.SiteId, m.AuthorId),
+        _ => null,
+    };
+}
