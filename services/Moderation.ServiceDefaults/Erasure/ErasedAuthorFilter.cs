@@ -35,6 +35,7 @@ public sealed class ErasedAuthorFilter<T>(IServiceProvider services) : IFilter<C
         CommentApproved m => (m.Comment.SiteId, m.Comment.Author.Id),
         CommentRejected m => (m.Comment.SiteId, m.Comment.Author.Id),
         CommentReported m => (m.SiteId, m.AuthorId),
+        CommentReportsCounted m => (m.Comment.SiteId, m.Comment.Author.Id),
         AuthorStandingChanged m => (m.SiteId, m.AuthorId),
         _ => null,
     };
