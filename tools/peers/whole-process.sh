@@ -3,7 +3,7 @@
 # decision line per comment, default pack, every core, and with --threads 1) against a node script that runs npm
 # obscenity 0.4.6 over the same file and writes one line per comment. Each side is timed from process start to exit,
 # so reading, parsing, start-up and writing count; CPU seconds (user + system) and peak memory (max RSS) are printed
-# beside it. On a shared machine the wall-clock rate moves with everyone else's load; comments per CPU second less so.
+# beside it, and the same CLI published ReadyToRun (compiled ahead of time: less start-up JIT). On a shared machine the wall-clock rate moves with everyone else's load; comments per CPU second less so.
 # Usage: tools/peers/whole-process.sh [EVAL_FOLDER] [COPIES]   (from the repository root; default ../shared/eval, 8)
 # The input is davidson-offensive.jsonl repeated COPIES times (8 copies: 100,120 tweets).
 set -euo pipefail
@@ -21,6 +21,11 @@ echo "Installing obscenity@0.4.6 into $work ..." >&2
 echo "Building moderation (Release) ..." >&2
 dotnet build "$repo_root/services/Moderation.Cli" -c Release -v quiet -nologo >/dev/null
 moderation_dll="$repo_root/services/Moderation.Cli/bin/Release/net10.0/moderation.dll"
+
+# The same CLI compiled ahead of time (ReadyToRun): start-up and the first calls skip the JIT.
+echo "Publishing moderation (Release, ReadyToRun) ..." >&2
+dotnet publish "$repo_root/services/Moderation.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/r2r" -v quiet -nologo >/dev/null
 
 input="$work/input.jsonl"
 for _ in $(seq "$copies"); do cat "$eval_folder/davidson-offensive.jsonl"; done > "$input"
@@ -49,8 +54,10 @@ run() {
 }
 run "moderation classify" dotnet "$moderation_dll" classify --input "$input"
 run "moderation classify --threads 1" dotnet "$moderation_dll" classify --input "$input" --threads 1
+run "moderation classify (ReadyToRun)" dotnet "$work/r2r/moderation.dll" classify --input "$input"
 run "node obscenity-classify.mjs" bash -c "cd '$work' && exec node '$repo_root/tools/peers/obscenity-classify.mjs' '$input'"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 peer="node obscenity-classify.mjs"
 echo "ratio, wall clock: every core $(ratio "${rate["moderation classify"]}" "${rate[$peer]}"), one thread $(ratio "${rate["moderation classify --threads 1"]}" "${rate[$peer]}")"
 echo "ratio, per CPU second: every core $(ratio "${cpu_rate["moderation classify"]}" "${cpu_rate[$peer]}"), one thread $(ratio "${cpu_rate["moderation classify --threads 1"]}" "${cpu_rate[$peer]}")"
+echo "ratio, ReadyToRun: wall clock $(ratio "${rate["moderation classify (ReadyToRun)"]}" "${rate[$peer]}"), per CPU second $(ratio "${cpu_rate["moderation classify (ReadyToRun)"]}" "${cpu_rate[$peer]}")"

@@ -35,6 +35,7 @@ public sealed class ErasedAuthorFilter<T>(IServiceProvider services) : IFilter<C
         CommentModerated m => Of(m.Comment),
         CommentApproved m => Of(m.Comment),
         CommentRejected m => Of(m.Comment),
+        CommentReportsCounted m => Of(m.Comment),
         CommentReported { SiteId: { } siteId, AuthorId: { } authorId } => (siteId, authorId),
         AuthorStandingChanged { SiteId: { } siteId, AuthorId: { } authorId } => (siteId, authorId),
         _ => null,
