@@ -27,15 +27,23 @@ public sealed class ErasedAuthorFilter<T>(IServiceProvider services) : IFilter<C
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("erased-author");
 
-    /// <summary>The site and author a message is about; null for messages about no author or about the erasure itself.</summary>
+    /// <summary>
+    /// The site and author a message is about; null for messages about no author or about the erasure itself, and for
+    /// a malformed message, which its consumer's validation turns away.
+    /// </summary>
     public static (string SiteId, string AuthorId)? AuthorOf(object message) => message switch
     {
-        CommentSubmitted m => (m.Comment.SiteId, m.Comment.Author.Id),
-        CommentModerated m => (m.Comment.SiteId, m.Comment.Author.Id),
-        CommentApproved m => (m.Comment.SiteId, m.Comment.Author.Id),
-        CommentRejected m => (m.Comment.SiteId, m.Comment.Author.Id),
-        CommentReported m => (m.SiteId, m.AuthorId),
-        AuthorStandingChanged m => (m.SiteId, m.AuthorId),
+        CommentSubmitted m => Of(m.Comment),
+        CommentModerated m => Of(m.Comment),
+        CommentApproved m => Of(m.Comment),
+        CommentRejected m => Of(m.Comment),
+        CommentReported m => Of(m.SiteId, m.AuthorId),
+        AuthorStandingChanged m => Of(m.SiteId, m.AuthorId),
         _ => null,
     };
+
+    private static (string SiteId, string AuthorId)? Of(Comment? comment) => Of(comment?.SiteId, comment?.Author?.Id);
+
+    private static (string SiteId, string AuthorId)? Of(string? siteId, string? authorId) =>
+        siteId is not null && authorId is not null ? (siteId, authorId) : null;
 }
