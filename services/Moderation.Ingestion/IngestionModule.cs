@@ -22,6 +22,9 @@ public static class IngestionModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<CommentSubmitter>();
+        builder.Services.AddSingleton<SubmissionRelaySignal>();
+        builder.Services.AddSingleton<SubmissionOutbox>();
+        builder.Services.AddHostedService<SubmissionRelay>();
         builder.Services.AddScoped<CommentReporter>();
         builder.Services.AddScoped<ArticleGate>();
         builder.Services.AddHostedService<SurgeWatcher>();

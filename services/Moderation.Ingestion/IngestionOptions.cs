@@ -7,7 +7,10 @@ public sealed class IngestionOptions
 {
     public const string Section = "Ingestion";
 
-    /// <summary>How long a submit waits for the broker's confirmation before answering 503. Default 3 s.</summary>
+    /// <summary>
+    /// How long a publish waits for the broker's confirmation: a report or an editor's mode change answers 503 after it,
+    /// the submission relay tries the comment again later. Default 3 s.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
@@ -29,6 +32,28 @@ public sealed class IngestionOptions
     /// <summary>How often ended surges are announced and cleared. Default 15 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan SurgeCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Most accepted comments one relay pass claims from the submission outbox and publishes together. Default 200.</summary>
+    [Range(1, 5000)]
+    public int RelayBatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// How long a relay holds the comments it claimed before another replica may take them over (its holder died).
+    /// Longer than a pass takes: its publishes wait at most <see cref="PublishTimeout"/>. Default 15 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RelayLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often the relay looks for due comments when no submit woke it (the broker came back, a lapsed lease, a
+    /// retry's time). Default 1 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a comment the broker refused is tried again (the backoff doubles from 0.5 s). Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
+    public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Largest request body accepted, in bytes. Default 64 KiB.</summary>
     [Range(1024, 10 * 1024 * 1024)]

@@ -9,6 +9,7 @@ using Moderation.Review.Auth;
 using Moderation.Review.Authors;
 using Moderation.Review.Console;
 using Moderation.Review.Decisions;
+using Moderation.Review.Desk;
 using Moderation.Review.Live;
 using Moderation.Review.Queue;
 using Moderation.Review.Sites;
@@ -35,6 +36,7 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddScoped<AuthorStandings>();
         builder.Services.AddScoped<QueueSweep>();
+        builder.Services.AddScoped<DeskReports>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<DecidedItemPruner>();
@@ -76,6 +78,7 @@ public static class ReviewModule
         signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();
+        signedIn.MapDeskEndpoints();
         signedIn.MapAdminEndpoints();
 
         app.MapConsole();

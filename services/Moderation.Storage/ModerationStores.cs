@@ -31,6 +31,8 @@ public sealed class ModerationStores : IAsyncDisposable
 
     public ICommentStatusStore CommentStatus => Owned(_catalog.CommentStatus, StoreOwner.Ingestion);
 
+    public ISubmissionOutboxStore SubmissionOutbox => Owned(_catalog.SubmissionOutbox, StoreOwner.Ingestion);
+
     public IIdempotencyStore Idempotency => Owned(_catalog.Idempotency, StoreOwner.Ingestion);
 
     public IAuthorHistoryStore AuthorHistory => Owned(_catalog.AuthorHistory, StoreOwner.Ingestion);

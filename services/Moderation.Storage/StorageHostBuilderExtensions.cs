@@ -59,6 +59,7 @@ public static class StorageHostBuilderExtensions
         {
             case StoreOwner.Ingestion:
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentStatus);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().SubmissionOutbox);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().Idempotency);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().AuthorHistory);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().CommentReports);

@@ -21,6 +21,8 @@ internal sealed class StoreCatalog
 
     public ICommentStatusStore? CommentStatus { get; set; }
 
+    public ISubmissionOutboxStore? SubmissionOutbox { get; set; }
+
     public IIdempotencyStore? Idempotency { get; set; }
 
     public ICommentReportStore? CommentReports { get; set; }

@@ -23,6 +23,7 @@ public static class WorkerModule
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ModerateCommentConsumer, ModerateCommentConsumerDefinition>();
+        bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
         bus.AddConsumer<WorkerEraseAuthorConsumer, WorkerEraseAuthorConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));

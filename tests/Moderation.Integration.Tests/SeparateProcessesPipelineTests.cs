@@ -36,6 +36,35 @@ public sealed class SeparateProcessesPipelineTests : PipelineScenarios, IClassFi
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// A comment accepted while the broker is down waits, unsent, in Ingestion's outbox; Ingestion is then killed (kill -9)
+    /// before it could relay it. The new Ingestion process relays it (the dead one's lease lapses) and it is decided.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_comment_stored_but_not_yet_relayed_survives_a_kill_9_of_Ingestion_and_is_decided()
+    {
+        RequireSystem();
+        var article = $"kill-{Guid.NewGuid():N}";
+        var author = $"kill-{Guid.NewGuid():N}"[..12];
+        Guid id;
+        await _system.Broker.StopAsync();
+        try
+        {
+            id = await Site.SubmitAsync(article, "The new timetable helps those of us on the early shift; thank you.", authorId: author);
+            Assert.Equal("pending", (await Site.GetStatusAsync(id))?["status"]?.GetValue<string>());
+            await _processes.KillIngestionAsync();
+        }
+        finally
+        {
+            await _system.Broker.StartAgainAsync();
+        }
+
+        await _processes.StartIngestionAgainAsync();
+        var status = await Site.WaitForFinalStatusAsync(id, TimeSpan.FromSeconds(90));
+        Assert.True(status?["status"]?.GetValue<string>() == "approved", $"the comment Ingestion held when killed was not decided: {status}");
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Count == 1, "the comment published");
+    }
+
     /// <summary>Each service wrote its data on its own server, and no server holds another service's database.</summary>
     [SkippableFact]
     public async Task Each_service_reaches_and_uses_only_its_own_database()

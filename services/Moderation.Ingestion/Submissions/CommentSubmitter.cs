@@ -1,31 +1,25 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using MassTransit;
-using Moderation.Ingestion.Messaging;
-using Microsoft.Extensions.Options;
 using Moderation.Contracts;
 using Moderation.Storage;
-using Moderation.Storage.Activity;
 using Moderation.Storage.Comments;
 
 namespace Moderation.Ingestion.Submissions;
 
 /// <summary>
-/// Gives a comment its id, appends it to its author's history (getting back, in the same atomic step, what the author
-/// posted before) and publishes <see cref="CommentSubmitted"/> carrying both, so the worker decides each comment
-/// knowing every earlier one however many workers run. A comment counts as accepted only once the
-/// broker confirmed the event. With an Idempotency-Key the id is fixed on the first try, so a retried submit
-/// re-publishes the same comment (consumers are idempotent) and a confirmed one is never published again.
+/// Gives a comment its id and accepts it in one store write: its pending status together with its outgoing
+/// <see cref="CommentSubmitted"/> in the submission outbox. Once that write commits the comment is accepted, whatever
+/// the broker's state; <see cref="SubmissionRelay"/> appends it to its author's history and publishes it until the
+/// broker confirms (<see cref="SubmissionOutbox"/>). With an Idempotency-Key the id is fixed on the first try, so a
+/// retried submit finds the comment already accepted and stores nothing twice.
 /// </summary>
 public sealed class CommentSubmitter(
     ICommentStatusStore statuses,
+    ISubmissionOutboxStore outbox,
     IIdempotencyStore idempotencyKeys,
-    IAuthorHistoryStore authorHistory,
-    IPublishEndpoint publisher,
-    TimeProvider clock,
-    IOptions<IngestionOptions> options,
-    ILogger<CommentSubmitter> logger)
+    SubmissionRelaySignal relay,
+    TimeProvider clock)
 {
     public async Task<SubmitResult> SubmitAsync(ValidComment comment, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -47,64 +41,22 @@ public sealed class CommentSubmitter(
             }
 
             commentId = key.CommentId;
-            if (key.Published)
-            {
-                var current = await statuses.GetAsync(commentId, cancellationToken);
-                return new SubmitResult(SubmitOutcome.Accepted, commentId, current?.Status ?? CommentStatus.Pending);
-            }
         }
 
         var record = new CommentStatusRecord(commentId, comment.SiteId, comment.ArticleId, comment.Author.Id, CommentStatus.Pending, now);
-        if (!await statuses.TryCreateAsync(record, cancellationToken))
-        {
-            // A retry of an unconfirmed submit: keep the first try's time so every replica sees one history.
-            record = await statuses.GetAsync(commentId, cancellationToken) ?? record;
-        }
-
-        var activity = new AuthorActivity(commentId, comment.SiteId, comment.Author.Id, record.SubmittedAt, comment.Body);
-        var earlier = await authorHistory.AppendAsync(
-            activity,
-            record.SubmittedAt - options.Value.AuthorHistoryWindow,
-            options.Value.AuthorHistoryLimit,
-            cancellationToken);
         var submitted = new CommentSubmitted(
-            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, record.SubmittedAt, comment.Section),
+            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section),
             comment.AuthorSignals,
-            [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))],
-            comment.HoldReason);
-
-        if (!await TryPublishAsync(submitted, cancellationToken))
+            HoldReason: comment.HoldReason);
+        if (!await outbox.TryAcceptAsync(record, new OutgoingSubmission(submitted), cancellationToken))
         {
-            if (idempotencyKey is null)
-            {
-                // Never accepted: neither its status nor its place in the author's history may outlive this answer,
-                // or the author's retry of the same text would be judged a duplicate of a comment that does not exist.
-                await statuses.DeleteAsync(commentId, CancellationToken.None);
-                await authorHistory.RemoveAsync(activity, CancellationToken.None);
-            }
-
-            return new SubmitResult(SubmitOutcome.BrokerUnavailable);
+            // The same key's earlier try was accepted already: answer with where that comment is now.
+            var current = await statuses.GetAsync(commentId, cancellationToken);
+            return new SubmitResult(SubmitOutcome.Accepted, commentId, current?.Status ?? CommentStatus.Pending);
         }
 
-        if (idempotencyKey is not null)
-        {
-            await idempotencyKeys.MarkPublishedAsync(comment.SiteId, idempotencyKey, CancellationToken.None);
-        }
-
+        relay.Notify();
         return new SubmitResult(SubmitOutcome.Accepted, commentId);
-    }
-
-    /// <summary>Anything but the caller giving up counts as "broker unavailable".</summary>
-    private async Task<bool> TryPublishAsync(CommentSubmitted message, CancellationToken cancellationToken)
-    {
-        var timeout = options.Value.PublishTimeout;
-        if (await publisher.TryPublishWithinAsync(message, timeout, cancellationToken) is not { } failure)
-        {
-            return true;
-        }
-
-        logger.LogWarning(failure, "The broker did not confirm comment {CommentId} within {Timeout}", message.Comment.Id, timeout);
-        return false;
     }
 
     private async Task<bool> IsCommentOfArticleAsync(Guid parentId, ValidComment comment, CancellationToken cancellationToken)

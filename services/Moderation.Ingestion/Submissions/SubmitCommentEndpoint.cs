@@ -116,11 +116,7 @@ public static class SubmitCommentEndpoint
                     ["parentId"] = ["parentId names no comment of this article."],
                 });
             default:
-                http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Broker unavailable",
-                    detail: "The comment was not accepted because the message broker did not confirm it. Retry later with the same Idempotency-Key.");
+                throw new System.Diagnostics.UnreachableException($"Unknown submit outcome {result.Outcome}.");
         }
     }
 

@@ -27,23 +27,19 @@ public sealed class ErasedAuthorFilter<T>(IServiceProvider services) : IFilter<C
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("erased-author");
 
-    /// <summary>
-    /// The site and author a message is about; null for messages about no author or about the erasure itself, and for
-    /// a malformed message, which its consumer's validation turns away.
-    /// </summary>
+    /// <summary>The site and author a message is about; null for messages about no author or about the erasure itself.</summary>
+    /// A message too malformed to name them (no comment, no author) passes on, to be refused by validation as invalid.
     public static (string SiteId, string AuthorId)? AuthorOf(object message) => message switch
     {
         CommentSubmitted m => Of(m.Comment),
         CommentModerated m => Of(m.Comment),
         CommentApproved m => Of(m.Comment),
         CommentRejected m => Of(m.Comment),
-        CommentReported m => Of(m.SiteId, m.AuthorId),
-        AuthorStandingChanged m => Of(m.SiteId, m.AuthorId),
+        CommentReported { SiteId: { } siteId, AuthorId: { } authorId } => (siteId, authorId),
+        AuthorStandingChanged { SiteId: { } siteId, AuthorId: { } authorId } => (siteId, authorId),
         _ => null,
     };
 
-    private static (string SiteId, string AuthorId)? Of(Comment? comment) => Of(comment?.SiteId, comment?.Author?.Id);
-
-    private static (string SiteId, string AuthorId)? Of(string? siteId, string? authorId) =>
-        siteId is not null && authorId is not null ? (siteId, authorId) : null;
+    private static (string SiteId, string AuthorId)? Of(Comment? comment) =>
+        comment is { SiteId: { } siteId, Author.Id: { } authorId } ? (siteId, authorId) : null;
 }

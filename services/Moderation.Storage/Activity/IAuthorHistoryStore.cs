@@ -18,12 +18,6 @@ public interface IAuthorHistoryStore
     Task<IReadOnlyList<AuthorActivity>> AppendAsync(
         AuthorActivity entry, DateTimeOffset from, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Removes the entry of <paramref name="entry"/>'s comment from its author's history: the submit it belonged to was
-    /// never accepted, so no later comment may be judged against it. Removing an absent entry changes nothing.
-    /// </summary>
-    Task RemoveAsync(AuthorActivity entry, CancellationToken cancellationToken = default);
-
     /// <summary>Deletes entries older than <paramref name="before"/>; returns how many it removed.</summary>
     Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -30,7 +30,4 @@ public interface ICommentStatusStore
     /// </summary>
     Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, Contracts.ModeratorDecision review, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes a record that was never published (the broker refused it). No-op when absent.</summary>
-    Task DeleteAsync(Guid id, CancellationToken cancellationToken = default);
 }

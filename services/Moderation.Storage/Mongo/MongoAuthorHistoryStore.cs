@@ -47,14 +47,6 @@ internal sealed class MongoAuthorHistoryStore(MongoDatabaseContext context, int 
             },
             cancellationToken);
 
-    public Task RemoveAsync(AuthorActivity entry, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            token => context.AuthorHistory.UpdateOneAsync(
-                Filter.Eq(d => d.Id, AuthorHistoryDocument.Key(entry.SiteId, entry.AuthorId)),
-                Update.PullFilter(d => d.Entries, e => e.CommentId == entry.CommentId),
-                cancellationToken: token),
-            cancellationToken);
-
     public Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
         context.RunAsync(
             async token =>

@@ -73,11 +73,6 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
             | (Filter.Ne(d => d.Review, null) & unnumbered);
     }
 
-    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        context.RunAsync(
-            token => context.CommentStatus.DeleteOneAsync(Filter.Eq(d => d.Id, id), token),
-            cancellationToken);
-
     // The status condition sits in the update's filter, so a concurrent replay cannot slip between a read and a write.
     private Task<bool> UpdateAsync(
         FilterDefinition<CommentStatusDocument> filter,

@@ -13,6 +13,9 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
 
     public const string ActivityTtlIndex = "SubmittedAt_ttl";
 
+    /// <summary>The submission outbox's index of unsent comments (sparse: sent ones are not in it).</summary>
+    public const string OutboxIndex = "OutboxDueAt_sparse";
+
     /// <summary>The review queue's index of pending items (partial: decided items are not in it).</summary>
     public const string PendingQueueIndex = "Pending_SiteId_Status_QueuedAt_Id";
 
@@ -143,6 +146,13 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 new CreateIndexOptions { Name = "SiteId_SubmittedAt" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
+        // The submission relays' claim: only unsent comments carry OutboxDueAt, so the index holds only those.
+        await CommentStatus.Indexes.CreateOneAsync(
+            new CreateIndexModel<CommentStatusDocument>(
+                Builders<CommentStatusDocument>.IndexKeys.Ascending(d => d.OutboxDueAt),
+                new CreateIndexOptions { Name = OutboxIndex, Sparse = true }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
         // The surge watcher's scan, and pruning old per-minute counts.
         await ArticleStates.Indexes.CreateOneAsync(
             new CreateIndexModel<ArticleStateDocument>(
@@ -221,6 +231,17 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 {
                     Name = "Review.DecidedAt_decided",
                     PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Eq(d => d.DecisionUnsent, false),
+                }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The decided queue of a site, newest decision first; decided items only.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending(d => d.SiteId).Descending("Review.DecidedAt").Descending(d => d.Id),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = "SiteId_Review.DecidedAt_decided",
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Exists("Review.DecidedAt"),
                 }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 

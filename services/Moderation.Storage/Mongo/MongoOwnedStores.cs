@@ -29,6 +29,7 @@ internal static class MongoOwnedStores
             {
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new MongoCommentStatusStore(context);
+                    catalog.SubmissionOutbox = new MongoSubmissionOutboxStore(context);
                     catalog.Idempotency = new MongoIdempotencyStore(context);
                     catalog.AuthorHistory = new MongoAuthorHistoryStore(context, IAuthorHistoryStore.MaxEntries);
                     catalog.CommentReports = new MongoCommentReportStore(context);

@@ -52,17 +52,6 @@ internal sealed class SqliteAuthorHistoryStore(SqliteDatabase database) : IAutho
             },
             cancellationToken);
 
-    public Task RemoveAsync(AuthorActivity entry, CancellationToken cancellationToken = default) =>
-        database.RunAsync<int>(
-            async (connection, token) =>
-            {
-                await using var command = connection.Command(
-                    "DELETE FROM author_history WHERE comment_id = @comment_id",
-                    ("@comment_id", entry.CommentId.ToKey()));
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            },
-            cancellationToken);
-
     public Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
         database.RunAsync<long>(
             async (connection, token) =>

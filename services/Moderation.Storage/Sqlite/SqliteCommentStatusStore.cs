@@ -110,15 +110,6 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             cancellationToken);
     }
 
-    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        database.RunAsync(
-            async (connection, token) =>
-            {
-                await using var command = connection.Command("DELETE FROM comment_status WHERE id = @id", ("@id", id.ToKey()));
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            },
-            cancellationToken);
-
     // The status condition sits in the UPDATE itself, so a concurrent replay cannot slip between a read and a write.
     private Task<bool> UpdateAsync(string sql, Guid id, CommentStatus status, string? payload, CancellationToken cancellationToken) =>
         database.RunAsync(

@@ -22,6 +22,7 @@ internal static class SqliteOwnedStores
             {
                 case StoreOwner.Ingestion:
                     catalog.CommentStatus = new SqliteCommentStatusStore(database);
+                    catalog.SubmissionOutbox = new SqliteSubmissionOutboxStore(database);
                     catalog.Idempotency = new SqliteIdempotencyStore(database);
                     catalog.AuthorHistory = new SqliteAuthorHistoryStore(database);
                     catalog.CommentReports = new SqliteCommentReportStore(database);

@@ -30,6 +30,15 @@ internal static class SqliteSchema
     /// </summary>
     public static IReadOnlyList<string> UpgradesFor(StoreOwner owner) => owner switch
     {
+        StoreOwner.Ingestion =>
+        [
+            // The submission outbox lives in the status row: the event still owed to the broker, when it is due
+            // (null once sent), and how many relay attempts claimed it.
+            "ALTER TABLE comment_status ADD COLUMN outbox TEXT NULL",
+            "ALTER TABLE comment_status ADD COLUMN outbox_due_at INTEGER NULL",
+            "ALTER TABLE comment_status ADD COLUMN outbox_attempts INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX IF NOT EXISTS ix_comment_status_outbox ON comment_status (outbox_due_at, id) WHERE outbox_due_at IS NOT NULL",
+        ],
         StoreOwner.Review =>
         [
             "ALTER TABLE review_queue ADD COLUMN decision_unsent INTEGER NOT NULL DEFAULT 0",
@@ -42,6 +51,9 @@ internal static class SqliteSchema
             "DROP INDEX IF EXISTS ix_review_queue_site_status",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_pending ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending'",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_decided ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0",
+
+            // The decided queue of a site, newest decision first.
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_site_decided ON review_queue (site_id, decided_at DESC, comment_id DESC) WHERE status <> 'Pending'",
         ],
         StoreOwner.Publishing =>
         [

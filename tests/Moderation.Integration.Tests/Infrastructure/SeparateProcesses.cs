@@ -25,6 +25,7 @@ public sealed class SeparateProcesses : IAsyncLifetime
     private readonly List<int> _emulatorPorts = [];
     private readonly List<ServiceProcess> _services = [];
     private IBusControl? _bus;
+    private string? _rabbit;
 
     public string? SkipReason { get; private set; }
 
@@ -76,6 +77,7 @@ public sealed class SeparateProcesses : IAsyncLifetime
         }
 
         var rabbit = await broker.CreateVirtualHostAsync($"processes-{_run}");
+        _rabbit = rabbit;
         Ingestion = await StartServiceAsync("Moderation.Ingestion", StoreOwner.Ingestion, rabbit);
         await StartServiceAsync("Moderation.Worker", StoreOwner.Worker, rabbit);
         Publishing = await StartServiceAsync("Moderation.Publishing", StoreOwner.Publishing, rabbit);
@@ -88,6 +90,17 @@ public sealed class SeparateProcesses : IAsyncLifetime
         _bus = Bus.Factory.CreateUsingRabbitMq(bus => bus.Host(new Uri(rabbit)));
         await _bus.StartAsync();
     }
+
+    /// <summary>Kills the Ingestion process at once (SIGKILL, as <c>kill -9</c>): no shutdown, nothing flushed.</summary>
+    public async Task KillIngestionAsync()
+    {
+        _services.Remove(Ingestion);
+        await Ingestion.DisposeAsync();
+    }
+
+    /// <summary>Starts a new Ingestion process on the same database and broker, as an orchestrator would after a crash.</summary>
+    public async Task StartIngestionAgainAsync() =>
+        Ingestion = await StartServiceAsync("Moderation.Ingestion", StoreOwner.Ingestion, _rabbit!);
 
     /// <summary>Skips the calling test when there is nothing to run on, or fails it under CI.</summary>
     public void Require()

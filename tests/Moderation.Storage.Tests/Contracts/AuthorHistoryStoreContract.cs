@@ -83,24 +83,6 @@ public abstract class AuthorHistoryStoreContract : StoreContract
     }
 
     [SkippableFact]
-    public async Task A_removed_entry_is_never_returned_again_and_the_others_stay()
-    {
-        var site = TestData.NewSite();
-        var kept = Entry(site, "author-1", BaseTime);
-        var refused = Entry(site, "author-1", BaseTime.AddSeconds(1));
-        var otherAuthor = Entry(site, "author-2", BaseTime.AddSeconds(1));
-        await Store.AppendAsync(kept, BaseTime.AddDays(-1), 50);
-        await Store.AppendAsync(refused, BaseTime.AddDays(-1), 50);
-        await Store.AppendAsync(otherAuthor, BaseTime.AddDays(-1), 50);
-
-        await Store.RemoveAsync(refused);
-        await Store.RemoveAsync(refused); // removing an absent entry changes nothing
-
-        Assert.Equal([kept], await Store.AppendAsync(Entry(site, "author-1", BaseTime.AddSeconds(2)), BaseTime.AddDays(-1), 50));
-        Assert.Equal([otherAuthor], await Store.AppendAsync(Entry(site, "author-2", BaseTime.AddSeconds(2)), BaseTime.AddDays(-1), 50));
-    }
-
-    [SkippableFact]
     public async Task Prune_deletes_only_entries_older_than_the_cutoff()
     {
         var past = BaseTime.AddYears(-2);

@@ -175,19 +175,6 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
-    public async Task Delete_removes_the_record_and_is_a_no_op_when_absent()
-    {
-        var record = Pending();
-        await Store.TryCreateAsync(record);
-
-        await Store.DeleteAsync(record.Id);
-        await Store.DeleteAsync(record.Id);
-
-        Assert.Null(await Store.GetAsync(record.Id));
-        Assert.True(await Store.TryCreateAsync(record));
-    }
-
-    [SkippableFact]
     public async Task Nested_times_are_truncated_to_milliseconds()
     {
         var precise = TestData.BaseTime.AddTicks(9999);

@@ -25,6 +25,22 @@ internal sealed class CommentStatusDocument
 
     public ModeratorDecisionDocument? Review { get; set; }
 
+    /// <summary>The submission outbox: the event (JSON) still owed to the broker; absent once sent.</summary>
+    [BsonIgnoreIfNull]
+    public string? Outbox { get; set; }
+
+    /// <summary>When the unsent event is next due to a relay (a lease or a retry moves it on); absent once sent.</summary>
+    [BsonIgnoreIfNull]
+    public DateTime? OutboxDueAt { get; set; }
+
+    [BsonIgnoreIfDefault]
+    public int OutboxAttempts { get; set; }
+
+    /// <summary>The claim that leased the event last: how a relay finds what it claimed.</summary>
+    [BsonIgnoreIfNull]
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid? OutboxLease { get; set; }
+
     public static CommentStatusDocument From(CommentStatusRecord record) => new()
     {
         Id = record.Id,
