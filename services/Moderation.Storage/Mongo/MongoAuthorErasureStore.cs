@@ -78,7 +78,9 @@ internal sealed class MongoAuthorErasureStore(MongoDatabaseContext context) : IA
             Builders<CommentStatusDocument>.Update
                 .Set(d => d.AuthorId, tombstone)
                 .Set(d => d.Decision, null)
-                .Set(d => d.Review, null),
+                .Set(d => d.Review, null)
+                .Set(d => d.Outbox, null)
+                .Set(d => d.OutboxDueAt, null),
             cancellationToken: token).ConfigureAwait(false);
         await context.AuthorHistory.DeleteManyAsync(d => d.SiteId == siteId && d.AuthorId == authorId, token).ConfigureAwait(false);
         await context.CommentReports.DeleteManyAsync(d => d.SiteId == siteId && d.ReporterId == authorId, token).ConfigureAwait(false);

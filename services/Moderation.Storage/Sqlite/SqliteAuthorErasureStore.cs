@@ -55,7 +55,8 @@ internal sealed class SqliteAuthorErasureStore(SqliteDatabase database) : IAutho
     {
         StoreOwner.Ingestion => """
             DELETE FROM idempotency_keys WHERE comment_id IN (SELECT id FROM comment_status WHERE site_id = @site AND author_id = @author);
-            UPDATE comment_status SET author_id = @tombstone, decision = NULL, review = NULL WHERE site_id = @site AND author_id = @author;
+            UPDATE comment_status SET author_id = @tombstone, decision = NULL, review = NULL, outbox = NULL, outbox_due_at = NULL
+            WHERE site_id = @site AND author_id = @author;
             DELETE FROM author_history WHERE site_id = @site AND author_id = @author;
             DELETE FROM comment_reports WHERE site_id = @site AND reporter_id = @author;
             """,

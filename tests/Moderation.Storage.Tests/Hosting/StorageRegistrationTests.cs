@@ -77,7 +77,7 @@ public sealed class StorageRegistrationTests(SqliteFileFixture file) : IClassFix
         var stores = host.Services.GetRequiredService<ModerationStores>();
         var refused = Assert.Throws<InvalidOperationException>(() => stores.ReviewQueue);
         Assert.Contains("Review", refused.Message);
-        Assert.Equal(["article_comments"], await TablesAsync(path));
+        Assert.Equal(["article_comments", "erased_authors"], await TablesAsync(path));
         await host.StopAsync();
     }
 
