@@ -12,6 +12,7 @@ public static class PublishingModule
     public static void AddPublishingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<PublishApprovedCommentConsumer, PublishApprovedCommentConsumerDefinition>();
+        bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
     }
 
