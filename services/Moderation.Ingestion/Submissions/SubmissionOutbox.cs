@@ -46,7 +46,7 @@ public sealed partial class SubmissionOutbox(
         {
             messages = await WithHistoryAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             await outbox.ReleaseAsync([.. batch.Select(item => item.CommentId)], RetryAt(batch), CancellationToken.None).ConfigureAwait(false);
             throw;
