@@ -101,6 +101,16 @@ public sealed class ModerationClient
     }
 
     /// <summary>
+    /// Erases one of the site's authors (GDPR Article 17): their comments, names and activity leave every store; replies
+    /// to their comments stay, under a parent that is no longer shown. Safe to repeat.
+    /// </summary>
+    public async Task<AuthorErasure> EraseAuthorAsync(string authorId, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Delete, $"v1/sites/{Escape(_siteId)}/authors/{Escape(authorId)}");
+        return (await SendAsync<AuthorErasure>(request, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
     /// The site's counts of the comments submitted in [<paramref name="from"/>, <paramref name="to"/>) (default: the 30 days
     /// before now), per UTC day or, with <paramref name="byArticle"/>, per article. A range is at most 366 days.
     /// </summary>

@@ -1,10 +1,14 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Ingestion.Articles;
+using Moderation.Ingestion.Erasure;
 using Moderation.Ingestion.Reports;
 using Moderation.Ingestion.Stats;
 using Moderation.Ingestion.Status;
 using Moderation.Ingestion.Submissions;
+using Moderation.ServiceDefaults.Erasure;
 using Moderation.ServiceDefaults.Sites;
+using Moderation.Storage;
 
 namespace Moderation.Ingestion;
 
@@ -33,6 +37,8 @@ public static class IngestionModule
         bus.AddConsumer<CommentStatusConsumer, CommentStatusConsumerDefinition>();
         bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
         bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
+        bus.AddConsumer<IngestionEraseAuthorConsumer, IngestionEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
@@ -63,6 +69,10 @@ public static class IngestionModule
             .WithTags("Articles")
             .Accepts<SetArticleModeRequest>("application/json")
             .WithSummary("An editor sets the article's mode (premoderate, normal, closed), or 'auto' to follow schedule and surge.");
+        api.MapDelete("/sites/{siteId}/authors/{authorId}", EraseAuthorEndpoint.HandleAsync)
+            .WithName("EraseAuthor")
+            .WithTags("Authors")
+            .WithSummary("Erase an author (GDPR Article 17): their comments, names and activity leave every service's stores.");
         return app;
     }
 }

@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Publishing.Erasure;
+using Moderation.ServiceDefaults.Erasure;
+using Moderation.Storage;
 using Moderation.Publishing.Publishing;
 using Moderation.Publishing.Reading;
 using Moderation.Publishing.Reports;
@@ -14,6 +18,8 @@ public static class PublishingModule
         bus.AddConsumer<PublishApprovedCommentConsumer, PublishApprovedCommentConsumerDefinition>();
         bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
+        bus.AddConsumer<PublishingEraseAuthorConsumer, PublishingEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)

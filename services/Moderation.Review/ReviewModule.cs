@@ -1,10 +1,15 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Review.Erasure;
+using Moderation.ServiceDefaults.Erasure;
+using Moderation.Storage;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
 using Moderation.Review.Auth;
 using Moderation.Review.Authors;
 using Moderation.Review.Console;
 using Moderation.Review.Decisions;
+using Moderation.Review.Desk;
 using Moderation.Review.Live;
 using Moderation.Review.Queue;
 using Moderation.Review.Sites;
@@ -31,6 +36,7 @@ public static class ReviewModule
         builder.Services.AddScoped<ReviewDecider>();
         builder.Services.AddScoped<AuthorStandings>();
         builder.Services.AddScoped<QueueSweep>();
+        builder.Services.AddScoped<DeskReports>();
         builder.Services.AddSingleton<DecisionOutbox>();
         builder.Services.AddHostedService<DecisionRelay>();
         builder.Services.AddSingleton<DecidedItemPruner>();
@@ -46,6 +52,8 @@ public static class ReviewModule
         bus.AddConsumer<QueueFlaggedCommentConsumer, QueueFlaggedCommentConsumerDefinition>();
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
+        bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>
@@ -70,6 +78,7 @@ public static class ReviewModule
         signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();
+        signedIn.MapDeskEndpoints();
         signedIn.MapAdminEndpoints();
 
         app.MapConsole();

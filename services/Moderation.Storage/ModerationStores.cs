@@ -1,6 +1,7 @@
 using Moderation.Storage.Activity;
 using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
+using Moderation.Storage.Erasure;
 using Moderation.Storage.Mongo;
 using Moderation.Storage.Publishing;
 using Moderation.Storage.Reports;
@@ -59,6 +60,19 @@ public sealed class ModerationStores : IAsyncDisposable
     public IReviewAuditStore ReviewAudit => Owned(_catalog.ReviewAudit, StoreOwner.Review);
 
     public IReviewCommentLogStore ReviewComments => Owned(_catalog.ReviewComments, StoreOwner.Review);
+
+    /// <summary>The erasure of one opened owner: its record of erased authors and the removal of their data.</summary>
+    public IAuthorErasureStore ErasureOf(StoreOwner owner) =>
+        _catalog.Erasures.TryGetValue(owner, out var erasure)
+            ? erasure
+            : throw new InvalidOperationException($"The {owner} stores are not opened in this process, which owns {string.Join(", ", Owners)}.");
+
+    /// <summary>
+    /// Whether the author is erased, by the record of the first owner this process opened. The composed host's first is
+    /// Ingestion, which records an erasure before announcing it; a service alone consults its own record.
+    /// </summary>
+    public Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
+        _catalog.Erasures.First().Value.IsErasedAsync(siteId, authorId, cancellationToken);
 
     /// <summary>
     /// Opens the stores of <paramref name="owners"/> without touching the database; the schema is created by

@@ -54,6 +54,7 @@ public static class StorageHostBuilderExtensions
 
     private static void RegisterOwnedStores(IServiceCollection services, StoreOwner owner)
     {
+        services.TryAddKeyedSingleton(owner, (provider, _) => provider.GetRequiredService<ModerationStores>().ErasureOf(owner));
         switch (owner)
         {
             case StoreOwner.Ingestion:

@@ -1,6 +1,7 @@
 using Moderation.Storage.Activity;
 using Moderation.Storage.Articles;
 using Moderation.Storage.Comments;
+using Moderation.Storage.Erasure;
 using Moderation.Storage.Publishing;
 using Moderation.Storage.Reports;
 using Moderation.Storage.Review;
@@ -14,6 +15,9 @@ internal sealed class StoreCatalog
     public List<IStoreDatabase> Databases { get; } = [];
 
     public List<IDisposable> Resources { get; } = [];
+
+    /// <summary>Each opened owner's erasure, in the order the owners were opened.</summary>
+    public SortedDictionary<StoreOwner, IAuthorErasureStore> Erasures { get; } = [];
 
     public ICommentStatusStore? CommentStatus { get; set; }
 

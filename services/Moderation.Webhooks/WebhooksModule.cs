@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moderation.ServiceDefaults;
+using Moderation.ServiceDefaults.Erasure;
 using Moderation.ServiceDefaults.Sites;
 using Moderation.Storage;
 using Moderation.Storage.Resilience;
@@ -55,8 +56,11 @@ public static class WebhooksModule
         return builder;
     }
 
-    public static void AddWebhookConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddWebhookConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<WebhookEventConsumer, WebhookEventConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<IWebhookStore>().IsAuthorErasedAsync));
+    }
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {

@@ -1,4 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Worker.Erasure;
+using Moderation.ServiceDefaults.Erasure;
+using Moderation.Storage;
 using Moderation.Rules;
 using Moderation.Worker.Moderating;
 using Moderation.Worker.Standing;
@@ -19,6 +23,9 @@ public static class WorkerModule
     public static void AddWorkerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ModerateCommentConsumer, ModerateCommentConsumerDefinition>();
+        bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
+        bus.AddConsumer<WorkerEraseAuthorConsumer, WorkerEraseAuthorConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 }

@@ -155,4 +155,33 @@ public sealed class ModerationClientTests(ClientHost host) : IClassFixture<Clien
         using var foreign = await http.GetAsync($"/v1/sites/{ClientHost.SiteId}/stats");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
+
+    [Fact]
+    public async Task Erasing_an_author_takes_their_comments_off_the_article_and_arrives_as_a_signed_author_erased_event()
+    {
+        var client = host.Client();
+        var article = NewArticle();
+        var author = $"er-{Guid.NewGuid():N}";
+        var gone = await client.SubmitAsync(article, new NewComment(new CommentAuthor(author, "Gus"), "Soon erased, calmly written."));
+        var stays = await client.SubmitAsync(article, new NewComment(new CommentAuthor("er-keep", "Hal"), "A reply that stays.", ParentId: gone.Id));
+        await Eventually.MatchesAsync(() => client.GetStatusAsync(stays.Id), s => s?.Status == "approved", "the reply approved");
+        await Eventually.MatchesAsync(() => client.ListCommentsAsync(article), page => page.Items.Count == 2, "both published");
+
+        var erasure = await client.EraseAuthorAsync(author);
+        Assert.Equal(ClientHost.SiteId, erasure.SiteId);
+        Assert.Equal(erasure.SiteId, (await client.EraseAuthorAsync(author)).SiteId);
+
+        var page = await Eventually.MatchesAsync(() => client.ListCommentsAsync(article), p => p.Items.Count == 1, "the author's comment withdrawn");
+        Assert.Equal(gone.Id, Assert.Single(page.Items).ParentId);
+        var erased = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Verified.Select(body => JsonNode.Parse(body)!).Where(e => e["type"]!.GetValue<string>() == "author.erased"
+                && e["author"]!["id"]!.GetValue<string>() == author).ToList()),
+            events => events.Count >= 1,
+            "a signed author.erased event");
+        Assert.Single(erased.Select(e => e["id"]!.GetValue<Guid>()).Distinct());
+        Assert.Equal(ClientHost.SiteId, erased[0]["author"]!["siteId"]!.GetValue<string>());
+
+        var foreign = await Assert.ThrowsAsync<ModerationApiException>(() => host.Client(ClientHost.SiteId, ClientHost.OtherApiKey).EraseAuthorAsync(author));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
+    }
 }

@@ -2,6 +2,8 @@ using Moderation.Integration.Tests.Infrastructure;
 using Moderation.Storage;
 using Moderation.Storage.Review;
 using Moderation.Testing;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace Moderation.Integration.Tests;
 
@@ -85,5 +87,67 @@ public sealed class SeparateProcessesPipelineTests : PipelineScenarios, IClassFi
             var others = _processes.Databases.Where(entry => entry.Key != owner).Select(entry => entry.Value.Database);
             Assert.DoesNotContain(names, name => others.Contains(name));
         }
+    }
+
+    /// <summary>
+    /// Erasure through RabbitMQ: each service erases the author from its own database, and a replayed event of the
+    /// author (published on the broker after the erasure) is skipped by every service's own erasure record.
+    /// </summary>
+    [SkippableFact]
+    public async Task An_erased_author_is_in_no_services_database_and_a_replayed_event_brings_nothing_back()
+    {
+        RequireSystem();
+        var article = $"erasure-{Guid.NewGuid():N}";
+        var author = $"erase-{Guid.NewGuid():N}";
+        const string Clean = "Thanks for the clear explanation of the budget talks; the timeline helps a lot.";
+        var published = await Site.SubmitAsync(article, Clean, authorId: author);
+        var held = await Site.SubmitAsync(article, "Sources here: https://example.org/erasure", authorId: author, accountAgeDays: 0);
+        Assert.Equal("approved", (await Site.WaitForFinalStatusAsync(published))!["status"]!.GetValue<string>());
+        Assert.Equal("flagged", (await Site.WaitForFinalStatusAsync(held))!["status"]!.GetValue<string>());
+        await Eventually.MatchesAsync(() => ReviewQueue.GetAsync(held), item => item is not null, "the held comment queued");
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Count == 1, "the clean comment published");
+        var before = await FindInDatabasesAsync(author);
+        foreach (var owner in new[] { StoreOwner.Ingestion, StoreOwner.Publishing, StoreOwner.Review })
+        {
+            Assert.Contains(before, row => row.StartsWith($"{owner}/", StringComparison.Ordinal));
+        }
+
+        using (var erase = await Site.SubmitHttp.DeleteAsync($"/v1/sites/{SeparateProcesses.SiteId}/authors/{author}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, erase.StatusCode);
+        }
+
+        await Eventually.MatchesAsync(() => FindInDatabasesAsync(author), rows => rows.Count == 0, "no service's database to hold the author's id");
+
+        var now = DateTimeOffset.UtcNow;
+        var comment = new Contracts.Comment(published, SeparateProcesses.SiteId, article, new Contracts.CommentAuthor(author, "Erased"), Clean, null, now);
+        await PublishAsync(new Contracts.CommentSubmitted(comment));
+        await PublishAsync(new Contracts.CommentModerated(comment, new Contracts.ModerationDecision(Contracts.DecisionOutcome.Approve, 0, [], "replay", now)));
+        await PublishAsync(new Contracts.CommentModerated(comment with { Id = held }, new Contracts.ModerationDecision(Contracts.DecisionOutcome.Flag, 2, [], "replay", now)));
+        var witness = await Site.SubmitAsync(article, Clean + " A witness.", authorId: $"witness-{Guid.NewGuid():N}"[..16]);
+        await Eventually.MatchesAsync(() => Site.ListAsync(article), page => page["items"]!.AsArray().Any(c => c!["id"]!.GetValue<Guid>() == witness), "the witness published");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await FindInDatabasesAsync(author));
+        Assert.Null(await ReviewQueue.GetAsync(held));
+    }
+
+    /// <summary>Every document of every collection in each service's database that holds <paramref name="text"/>.</summary>
+    private async Task<List<string>> FindInDatabasesAsync(string text)
+    {
+        var found = new List<string>();
+        foreach (var (owner, (uri, name)) in _processes.Databases)
+        {
+            using var client = new MongoDB.Driver.MongoClient(uri);
+            var database = client.GetDatabase(name);
+            foreach (var collection in await (await database.ListCollectionNamesAsync()).ToListAsync())
+            {
+                var documents = await database.GetCollection<MongoDB.Bson.BsonDocument>(collection)
+                    .Find(MongoDB.Driver.FilterDefinition<MongoDB.Bson.BsonDocument>.Empty).ToListAsync();
+                found.AddRange(documents.Select(document => document.ToJson()).Where(json => json.Contains(text, StringComparison.Ordinal))
+                    .Select(json => $"{owner}/{collection}: {json}"));
+            }
+        }
+
+        return found;
     }
 }

@@ -19,6 +19,7 @@ public static class SubmitCommentEndpoint
         CommentSubmitter submitter,
         Articles.ArticleGate articles,
         IOptions<IngestionOptions> options,
+        [FromKeyedServices(Storage.StoreOwner.Ingestion)] Storage.Erasure.IAuthorErasureStore erasures,
         CancellationToken cancellationToken)
     {
         if (!http.User.CanAccessSite(siteId))
@@ -72,6 +73,15 @@ public static class SubmitCommentEndpoint
         if (comment is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        // Accepted, it would be dropped by every consumer and wait in "pending" forever, with the erased id stored again.
+        if (await erasures.IsErasedAsync(siteId, comment.Author.Id, cancellationToken))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status410Gone,
+                title: "Author erased",
+                detail: "This author was erased on this site; a person who comments again needs a new author id.");
         }
 
         var mode = await articles.AdmitAsync(siteId, comment.ArticleId, cancellationToken);

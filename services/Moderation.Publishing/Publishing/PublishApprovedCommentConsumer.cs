@@ -7,7 +7,7 @@ namespace Moderation.Publishing.Publishing;
 
 /// <summary>
 /// Keeps each comment's place on its article at a moderator's decision: an approval publishes it, a rejection (a
-/// takedown, when it was published) removes it; the rules' approvals arrive in batches on the same queue
+/// takedown, when it was published) removes it; the rules' decisions arrive in batches on the same queue
 /// (<see cref="PublishModeratedCommentsConsumer"/>). Each decision carries its <see cref="DecisionVersion"/> and the
 /// store applies only a later one, so a redelivery changes nothing and an approval arriving after a newer rejection
 /// never brings the comment back. (The name is kept: it names the queue.)

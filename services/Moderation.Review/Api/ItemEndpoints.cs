@@ -21,6 +21,7 @@ public static class ItemEndpoints
             DecideAsync(id, approve: true, request, http, queue, decider, settings));
         items.MapPost("/reject", (Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings) =>
             DecideAsync(id, approve: false, request, http, queue, decider, settings));
+        items.MapPost("/redecide", RedecideAsync);
         items.MapGet("/author-pending", CountAuthorPendingAsync);
         items.MapPost("/reject-author", RejectAuthorAsync);
     }
@@ -90,6 +91,51 @@ public static class ItemEndpoints
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This item is already decided."),
         };
     }
+
+    /// <summary>Undo, re-decide or take down: a new decision on a decided comment, numbered after the one the moderator saw.</summary>
+    private static async Task<Results<Ok<RedecisionResponse>, NotFound, ProblemHttpResult, ValidationProblem>> RedecideAsync(
+        Guid id, RedecideRequest? request, HttpContext http, IReviewQueueStore queue, ReviewDecider decider, SiteReviewSettings settings)
+    {
+        var item = await FindAsync(id, http, queue);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var approve = request?.Action == "approve";
+        var decision = new DecisionRequest(request?.Reason, request?.Note, request?.Message);
+        var errors = Validate(decision, approve ? null : settings.ReasonsFor(item.Comment.SiteId))?.ProblemDetails.Errors
+            .ToDictionary(pair => pair.Key, pair => pair.Value) ?? [];
+        if (request?.Action is not ("approve" or "reject"))
+        {
+            errors["action"] = ["action is 'approve' or 'reject'."];
+        }
+
+        if (request?.ExpectedSequence is not > 0)
+        {
+            errors["expectedSequence"] = ["expectedSequence is the sequence of the decision you are replacing (the decided queue gives it)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await decider.RedecideAsync(
+            item, http.User.Username(), approve, approve ? null : decision.Reason, decision.Note, decision.Message,
+            request!.ExpectedSequence!.Value, settings.For(item.Comment.SiteId).UndoWindow, http.RequestAborted);
+        return result switch
+        {
+            DecisionResult.Decided => TypedResults.Ok(new RedecisionResponse(id, approve ? "approved" : "rejected", request.ExpectedSequence.Value + 1)),
+            DecisionResult.NotDecided => Conflict("This item is not decided yet; approve or reject it."),
+            DecisionResult.UndoWindowPassed => Conflict("The undo window of this decision has passed."),
+            DecisionResult.PreviousUnsent => TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The last decision is still being sent; try again shortly."),
+            _ => Conflict("Another decision was recorded since; reload it."),
+        };
+    }
+
+    private static ProblemHttpResult Conflict(string title) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title);
 
     private static async Task<Results<Ok<RejectAuthorResponse>, NotFound, ValidationProblem>> RejectAuthorAsync(
         Guid id, DecisionRequest? request, HttpContext http, IReviewQueueStore queue, QueueSweep sweep, SiteReviewSettings settings)

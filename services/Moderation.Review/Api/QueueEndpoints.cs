@@ -22,6 +22,8 @@ public static class QueueEndpoints
         review.MapPost("/sites/{siteId}/claim-next", ClaimNextAsync);
         review.MapGet("/sites/{siteId}/bulk-count", CountBulkAsync);
         review.MapPost("/sites/{siteId}/bulk", DecideBulkAsync);
+        review.MapPost("/sites/{siteId}/bulk-undo", UndoBulkAsync);
+        review.MapGet("/sites/{siteId}/decided", ListDecidedAsync);
     }
 
     private static async Task<Ok<List<SiteQueueCount>>> ListSitesAsync(HttpContext http, ReviewSites sites, IReviewQueueStore queue)
@@ -70,6 +72,51 @@ public static class QueueEndpoints
             items.Count == query.Limit ? query.Offset + items.Count : null));
     }
 
+    /// <summary>The decided queue: approved and rejected comments, newest decision first, with their undo window.</summary>
+    private static async Task<Results<Ok<DecidedResponse>, NotFound, ValidationProblem>> ListDecidedAsync(
+        string siteId, HttpContext http, IReviewQueueStore queue, SiteReviewSettings settings, TimeProvider clock, string? outcome, int? limit, int? offset)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        ReviewItemStatus? status = outcome switch
+        {
+            null or "" => null,
+            "approved" => ReviewItemStatus.Approved,
+            "rejected" => ReviewItemStatus.Rejected,
+            _ => ReviewItemStatus.Pending,
+        };
+        if (status == ReviewItemStatus.Pending)
+        {
+            errors["outcome"] = ["outcome is 'approved' or 'rejected' (or absent for both)."];
+        }
+
+        if (limit is < 1 or > ReviewQueueQuery.MaxLimit)
+        {
+            errors["limit"] = [$"limit is 1-{ReviewQueueQuery.MaxLimit}."];
+        }
+
+        if (offset is < 0 or > ReviewQueueQuery.MaxOffset)
+        {
+            errors["offset"] = [$"offset is 0-{ReviewQueueQuery.MaxOffset}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (from, take) = (offset ?? 0, limit ?? 100);
+        var items = await queue.QueryDecidedAsync(siteId, status, from, take, http.RequestAborted);
+        var window = settings.For(siteId).UndoWindow;
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new DecidedResponse(
+            siteId, [.. items.Select(item => DecidedItemSummary.From(item, window, now))], items.Count == take ? from + take : null));
+    }
+
     private static async Task<Results<Ok<ItemDetail>, NoContent, NotFound, ValidationProblem>> ClaimNextAsync(
         string siteId, HttpContext http, IReviewQueueStore queue, IReviewCommentLogStore comments, IOptions<ReviewOptions> options,
         TimeProvider clock, [AsParameters] QueueFilter filter)
@@ -114,7 +161,7 @@ public static class QueueEndpoints
 
     /// <summary>Approves or rejects every waiting comment the filter matches (at most the count shown), oldest first.</summary>
     private static async Task<Results<Ok<BulkResponse>, NotFound, ValidationProblem>> DecideBulkAsync(
-        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, [AsParameters] QueueFilter filter)
+        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, TimeProvider clock, [AsParameters] QueueFilter filter)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -151,7 +198,47 @@ public static class QueueEndpoints
 
         var (decided, skipped) = await sweep.DecideAllAsync(
             query, request.Expected!.Value, http.User.Username(), approve, approve ? null : request.Reason, request.Note, request.Message, http.RequestAborted);
-        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count));
+        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count, decided, clock.GetUtcNow() + settings.For(siteId).UndoWindow));
+    }
+
+    /// <summary>Takes back a bulk action within the site's undo window: each comment it decided, unless decided again since.</summary>
+    private static async Task<Results<Ok<BulkUndoResponse>, NotFound, ValidationProblem>> UndoBulkAsync(
+        string siteId, BulkUndoRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request?.Action is not ("approve" or "reject"))
+        {
+            errors["action"] = ["action is the one the bulk took: 'approve' or 'reject'."];
+        }
+
+        if (request?.Ids is not { Count: > 0 and <= BulkUndoRequest.MaxIds })
+        {
+            errors["ids"] = [$"ids are the ones the bulk's answer listed (1-{BulkUndoRequest.MaxIds})."];
+        }
+
+        var undoApprovals = request?.Action == "approve";
+        if (ItemEndpoints.Validate(new DecisionRequest(request?.Reason, request?.Note), undoApprovals ? settings.ReasonsFor(siteId) : null) is { } invalid)
+        {
+            foreach (var (key, value) in invalid.ProblemDetails.Errors)
+            {
+                errors[key] = value;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (undone, skipped) = await sweep.UndoAllAsync(
+            siteId, request!.Ids!, undoApprovals ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected, http.User.Username(),
+            undoApprovals ? request.Reason : null, request.Note, settings.For(siteId).UndoWindow, http.RequestAborted);
+        return TypedResults.Ok(new BulkUndoResponse(undone, skipped));
     }
 
     /// <summary>A bulk action needs a filter (article, category, rule, author or text): never the whole site by accident.</summary>

@@ -32,4 +32,39 @@ public sealed class QueueSweep(IReviewQueueStore queue, ReviewDecider decider)
 
         return (decided, skipped);
     }
+
+    /// <summary>
+    /// Takes back what a bulk action decided: each comment still at the bulk's decision (number 1, as
+    /// <paramref name="decided"/>) is re-decided the other way, one conditional write each; the others are counted as
+    /// skipped (decided again since, past the undo window, or not of <paramref name="siteId"/>).
+    /// </summary>
+    public async Task<(int Undone, int Skipped)> UndoAllAsync(
+        string siteId, IReadOnlyList<Guid> ids, ReviewItemStatus decided, string moderator, string? reason, string? note, TimeSpan undoWindow,
+        CancellationToken cancellationToken)
+    {
+        var (undone, skipped) = (0, 0);
+        foreach (var id in ids.Distinct())
+        {
+            var item = await queue.GetAsync(id, cancellationToken);
+            if (item is null || item.Comment.SiteId != siteId || item.Status != decided)
+            {
+                skipped++;
+                continue;
+            }
+
+            var result = await decider.RedecideAsync(
+                item, moderator, approve: decided == ReviewItemStatus.Rejected, decided == ReviewItemStatus.Approved ? reason : null,
+                note, null, expectedSequence: 1, undoWindow, cancellationToken);
+            if (result == DecisionResult.Decided)
+            {
+                undone++;
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        return (undone, skipped);
+    }
 }

@@ -47,6 +47,76 @@ public sealed class ReviewDecider(
         return DecisionResult.Decided;
     }
 
+    /// <summary>
+    /// Replaces the item's last decision (number <paramref name="expectedSequence"/>, the one the moderator saw) with a
+    /// new one numbered after it, so Publishing applies it: an undone approval takes the comment down, an undone
+    /// rejection publishes it. Allowed within <paramref name="undoWindow"/> of the last decision, except that taking down
+    /// an approved comment is always allowed. Two moderators at once: one wins, the other is told it was superseded.
+    /// The last decision's event is sent first when it is still owed, so its audit entry is never overwritten unlogged.
+    /// </summary>
+    public async Task<DecisionResult> RedecideAsync(
+        ReviewItem item,
+        string moderator,
+        bool approve,
+        string? reason,
+        string? note,
+        string? messageToAuthor,
+        long expectedSequence,
+        TimeSpan undoWindow,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (item.Status == ReviewItemStatus.Pending || item.Review is not { } last)
+        {
+            return DecisionResult.NotDecided;
+        }
+
+        if (last.Sequence != expectedSequence)
+        {
+            return DecisionResult.Superseded;
+        }
+
+        var takedown = !approve && item.Status == ReviewItemStatus.Approved;
+        if (!takedown && now - last.DecidedAt > undoWindow)
+        {
+            return DecisionResult.UndoWindowPassed;
+        }
+
+        var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
+        var decision = new ModeratorDecision(
+            moderator, Describe(reason, note), now, expectedSequence + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim());
+        var was = $"was {item.Status.ToString().ToLowerInvariant()} by {last.ModeratorId}";
+        var entry = new ReviewAuditEntry(
+            NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,
+            status, reason, string.IsNullOrWhiteSpace(note) ? $"re-decided ({was})" : $"{note.Trim()} (re-decided, {was})",
+            [.. item.Decision.Hits.Select(hit => hit.Rule).Distinct()],
+            [.. item.Decision.Hits.Select(hit => hit.Category).Distinct()], now);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await queue.RedecideAsync(item.Comment.Id, status, decision, expectedSequence, entry, cancellationToken))
+            {
+                await outbox.TrySendAsync(item with { Status = status, Review = decision, Lease = null, Audit = entry }, cancellationToken);
+                return DecisionResult.Decided;
+            }
+
+            var current = await queue.GetAsync(item.Comment.Id, cancellationToken);
+            if (attempt > 0 || current is not { Review: { } seen } || current.Status == ReviewItemStatus.Pending || seen.Sequence != expectedSequence)
+            {
+                return DecisionResult.Superseded;
+            }
+
+            // Still the decision the moderator saw, so its event is owed: send it (idempotent) and try once more.
+            try
+            {
+                await outbox.SendAsync(current, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return DecisionResult.PreviousUnsent;
+            }
+        }
+    }
+
     private static string? Describe(string? reason, string? note) => (reason, string.IsNullOrWhiteSpace(note) ? null : note.Trim()) switch
     {
         (null, null) => null,

@@ -28,6 +28,11 @@ public sealed partial class ReviewSitesOptionsValidator : IValidateOptions<Revie
                 errors.Add($"Sites:{siteId}:Review:TrustWithoutRejectionFor must be between 0 and 3650 days.");
             }
 
+            if (site.UndoWindow < TimeSpan.Zero || site.UndoWindow > SiteReviewOptions.MaxUndoWindow)
+            {
+                errors.Add($"Sites:{siteId}:Review:UndoWindow must be between 00:00:00 and 1.00:00:00.");
+            }
+
             for (var i = 0; i < site.Reasons.Count; i++)
             {
                 var reason = site.Reasons[i];

@@ -14,4 +14,14 @@ public sealed class SiteReviewOptions
 
     /// <summary>How long after a rejected comment an author may not be trusted. Default 30 days.</summary>
     public TimeSpan TrustWithoutRejectionFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long after a decision a moderator may undo or re-decide it (a bulk action too). Default 30 minutes; at most a
+    /// day, well inside the time decided items are kept (Review:DecidedRetention). Taking down an approved comment is
+    /// never bounded by it.
+    /// </summary>
+    public TimeSpan UndoWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest undo window a site may set.</summary>
+    public static readonly TimeSpan MaxUndoWindow = TimeSpan.FromDays(1);
 }

@@ -190,7 +190,7 @@ internal sealed class TermMatcher
             }
 
             var alternate = text.Alternate[start];
-            if (alternate != '\0')
+            if (alternate is not '\0' and not '*')
             {
                 child = trie.Child(TermTrie.Root, alternate);
                 if (child != TermTrie.None)
@@ -225,6 +225,13 @@ internal sealed class TermMatcher
                         }
 
                         var alternate = text.Alternate[position];
+                        if (alternate == '*')
+                        {
+                            // A symbol read as a letter may also hide another letter ("fu@k", "f$cks").
+                            WalkMask(node, position, last, steps, masks, folded);
+                            alternate = '\0';
+                        }
+
                         var primaryChild = trie.Child(node, primary);
                         var alternateChild = alternate == '\0' ? TermTrie.None : trie.Child(node, alternate);
                         if (last != '\0' && (primary == last || alternate == last) && (primaryChild != TermTrie.None || alternateChild != TermTrie.None))

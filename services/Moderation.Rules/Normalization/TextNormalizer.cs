@@ -209,6 +209,8 @@ internal sealed class TextNormalizer
         var tokenStart = 0;
         var tokenEnd = -1;
         var tokenHasLetter = false;
+        var tokenSpelledWith = '\0';
+        var tokenHasCloser = false;
         var i = 0;
         while (i < count)
         {
@@ -254,12 +256,13 @@ internal sealed class TextNormalizer
                 {
                     if (tokenEnd < runEnd)
                     {
-                        (tokenEnd, tokenHasLetter) = MeasureToken(tokenStart);
+                        (tokenEnd, tokenHasLetter, tokenSpelledWith, tokenHasCloser) = MeasureToken(tokenStart);
                     }
 
                     glyph = kind switch
                     {
-                        UnitKind.LeetSymbol => IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter),
+                        UnitKind.LeetSymbol => _unitChar[i] != tokenSpelledWith
+                            && IsLeetGlyph(i, runEnd, tokenStart, tokenEnd, tokenHasLetter, tokenHasCloser),
                         UnitKind.Mask => IsMaskGlyph(i, runEnd, tokenStart, tokenEnd),
                         _ => IsDashMask(i, runEnd, tokenStart, tokenEnd),
                     };
@@ -291,17 +294,38 @@ internal sealed class TextNormalizer
         }
     }
 
-    private (int End, bool HasLetter) MeasureToken(int start)
+    /// <summary>
+    /// Measures the token (units between spaces) that starts at <paramref name="start"/>: where it ends, whether it
+    /// has a letter, the symbol it is spelled out with when it alternates single letters and one leetspeak symbol
+    /// ("f!u!c!k", at least three letters; <c>'\0'</c> otherwise) and whether it holds a <c>&gt;</c>.
+    /// </summary>
+    private (int End, bool HasLetter, char SpelledWith, bool HasCloser) MeasureToken(int start)
     {
         var end = start;
         var hasLetter = false;
+        var hasCloser = false;
+        var alternates = true;
+        var separator = '\0';
         while (end < _unitCount && _unitKind[end] != UnitKind.Space)
         {
-            hasLetter |= _unitKind[end] == UnitKind.Letter;
+            var kind = _unitKind[end];
+            hasLetter |= kind == UnitKind.Letter;
+            hasCloser |= _unitChar[end] == '>';
+            if ((end - start) % 2 == 0)
+            {
+                alternates &= kind == UnitKind.Letter;
+            }
+            else
+            {
+                separator = separator == '\0' ? _unitChar[end] : separator;
+                alternates &= kind == UnitKind.LeetSymbol && _unitChar[end] == separator;
+            }
+
             end++;
         }
 
-        return (end, hasLetter);
+        var spelled = alternates && (end - start) % 2 == 1 && end - start >= 5 && separator is '!' or '|' or '+';
+        return (end, hasLetter, spelled ? separator : '\0', hasCloser);
     }
 
     private int StartPiece(int start, bool spaceBefore)
@@ -330,15 +354,21 @@ internal sealed class TextNormalizer
         && (_unitKind[first] == UnitKind.Mask || _unitChar[next] == _unitChar[first]
             || _unitChar[first] is '$' or '@' && _unitChar[next] is '$' or '@');
 
-    private bool IsLeetGlyph(int first, int runEnd, int tokenStart, int tokenEnd, bool tokenHasLetter)
+    private bool IsLeetGlyph(int first, int runEnd, int tokenStart, int tokenEnd, bool tokenHasLetter, bool tokenHasCloser)
     {
         var c = _unitChar[first];
         var before = first - 1;
         var after = runEnd;
         if (c is '$' or '@')
         {
-            // "a$$", "@ss" but not "$100", "as$150" or a lone "@".
-            if (!tokenHasLetter || c == '$' && after < tokenEnd && _unitKind[after] == UnitKind.Digit)
+            // "a$$", "@ss" but not "$100", "as$150" or a lone "@". A word of symbols alone reads as letters when it
+            // mixes both and has three or more ("@$$", not "$$" or "$$$").
+            if (!tokenHasLetter)
+            {
+                return first == tokenStart && runEnd == tokenEnd && runEnd - first >= 3 && MixesDollarAndAt(first, runEnd);
+            }
+
+            if (c == '$' && after < tokenEnd && _unitKind[after] == UnitKind.Digit)
             {
                 return false;
             }
@@ -351,14 +381,30 @@ internal sealed class TextNormalizer
             return false; // "!!!" is emphasis, not letters
         }
 
-        // '<' and '(' open asides, so only read them as letters inside a word ("<o<k" no, "co<k" yes).
+        // '<' and '(' open asides, so only read them as letters inside a word ("co<k"), or a '<' that starts a word
+        // of two or more letters with no '>' to close it ("<unt", not "<br>" or "<3").
         if (c is '<' or '(')
         {
-            return before >= tokenStart && IsWordish(before) && after < tokenEnd && IsWordish(after);
+            var startsWord = c == '<' && first == tokenStart && !tokenHasCloser && after + 1 < tokenEnd
+                && _unitKind[after] == UnitKind.Letter && _unitKind[after + 1] == UnitKind.Letter;
+            return startsWord || before >= tokenStart && IsWordish(before) && after < tokenEnd && IsWordish(after);
         }
 
         // '!', '|' and '+' end sentences and join words, so only read them as letters before a letter ("sh!t").
         return after < tokenEnd && IsWordish(after);
+    }
+
+    private bool MixesDollarAndAt(int first, int end)
+    {
+        var dollar = false;
+        var at = false;
+        for (var u = first; u < end; u++)
+        {
+            dollar |= _unitChar[u] == '$';
+            at |= _unitChar[u] == '@';
+        }
+
+        return dollar && at;
     }
 
     private bool IsMaskGlyph(int first, int runEnd, int tokenStart, int tokenEnd)
@@ -415,6 +461,18 @@ internal sealed class TextNormalizer
             first = last + 1;
         }
 
+        // A word split after its first letter ("f uck", "w anker"): a lone consonant, not one of a row of initials,
+        // one space before a word of three or more units. Vowels are left alone: "a" and "I" are words.
+        for (var p = 0; p + 1 < _pieceCount; p++)
+        {
+            if (IsLoneConsonant(p) && (p == 0 || !IsSingleGlyphPiece(p - 1)) && _spaceBeforePiece[p + 1]
+                && _pieceStart[p + 1] - _pieceEnd[p] == 1 && _pieceEnd[p + 1] - _pieceStart[p + 1] >= 3
+                && _pieceHasLetter[p + 1])
+            {
+                _softGapAfter[p] = true;
+            }
+        }
+
         // Leetspeak applies to words that have at least one real letter: "sh1t" yes, "2016" no.
         var groupStart = 0;
         for (var p = 0; p < _pieceCount; p++)
@@ -440,6 +498,10 @@ internal sealed class TextNormalizer
     }
 
     private bool IsSingleGlyphPiece(int piece) => _pieceEnd[piece] - _pieceStart[piece] == 1;
+
+    private bool IsLoneConsonant(int piece) =>
+        IsSingleGlyphPiece(piece) && (piece == 0 || _spaceBeforePiece[piece])
+        && _unitChar[_pieceStart[piece]] is >= 'b' and <= 'z' and not ('e' or 'i' or 'o' or 'u' or 'y');
 
     private bool SameGap(string text, int firstPiece, int pieceBefore) =>
         GapText(text, firstPiece).SequenceEqual(GapText(text, pieceBefore));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Moderation.ServiceDefaults.Erasure;
 
 namespace Moderation.ServiceDefaults.Messaging;
 
@@ -68,12 +69,17 @@ public static class MessagingExtensions
                         }
                     });
                     rabbit.PrefetchCount = options.PrefetchCount;
+                    rabbit.UseConsumeFilter(typeof(ErasedAuthorFilter<>), context);
                     rabbit.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, memory) =>
+                {
+                    memory.UseConsumeFilter(typeof(ErasedAuthorFilter<>), context);
+                    memory.ConfigureEndpoints(context);
+                });
             }
         });
         return builder;

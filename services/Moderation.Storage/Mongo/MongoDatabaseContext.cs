@@ -234,6 +234,17 @@ internal sealed class MongoDatabaseContext : IStoreDatabase
                 }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
+        // The decided queue of a site, newest decision first; decided items only.
+        await ReviewQueue.Indexes.CreateOneAsync(
+            new CreateIndexModel<ReviewItemDocument>(
+                Builders<ReviewItemDocument>.IndexKeys.Ascending(d => d.SiteId).Descending("Review.DecidedAt").Descending(d => d.Id),
+                new CreateIndexOptions<ReviewItemDocument>
+                {
+                    Name = "SiteId_Review.DecidedAt_decided",
+                    PartialFilterExpression = Builders<ReviewItemDocument>.Filter.Exists("Review.DecidedAt"),
+                }),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
         // Releasing a moderator's other items (every claim does) finds them by LeasedBy.
         await ReviewQueue.Indexes.CreateOneAsync(
             new CreateIndexModel<ReviewItemDocument>(

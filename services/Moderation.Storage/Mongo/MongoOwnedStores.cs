@@ -24,6 +24,7 @@ internal static class MongoOwnedStores
             var context = new MongoDatabaseContext(
                 client.GetDatabase(options.DatabaseFor(owner)), owner, options.ActivityRetention, storePipeline, startupPipeline);
             catalog.Databases.Add(context);
+            catalog.Erasures[owner] = new MongoAuthorErasureStore(context);
             switch (owner)
             {
                 case StoreOwner.Ingestion:

@@ -136,6 +136,70 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
             cancellationToken);
     }
 
+    public Task<bool> RedecideAsync(
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        long expectedSequence,
+        ReviewAuditEntry audit,
+        CancellationToken cancellationToken = default)
+    {
+        ReviewDecisions.EnsureDecided(status);
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(audit);
+
+        // Documents written before decisions were numbered hold a first decision without a Sequence.
+        var sequence = Filter.Eq("Review.Sequence", expectedSequence);
+        if (expectedSequence == 1)
+        {
+            sequence |= Filter.Exists("Review.Sequence", false);
+        }
+
+        return context.RunAsync(
+            async token =>
+            {
+                var result = await context.ReviewQueue.UpdateOneAsync(
+                    Filter.Eq(d => d.Id, commentId)
+                        & Filter.Ne(d => d.Status, ReviewItemStatus.Pending)
+                        & Filter.Ne(d => d.DecisionUnsent, true)
+                        & sequence,
+                    Update
+                        .Set(d => d.Status, status)
+                        .Set(d => d.Review, ModeratorDecisionDocument.From(review))
+                        .Set(d => d.DecisionUnsent, true)
+                        .Set(d => d.Audit, ReviewAuditDocument.From(audit)),
+                    cancellationToken: token).ConfigureAwait(false);
+                return result.ModifiedCount == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewItem>> QueryDecidedAsync(
+        string siteId, ReviewItemStatus? outcome, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+
+        // Review.DecidedAt exists on decided items only: the condition of the SiteId_Review.DecidedAt_decided index.
+        var filter = Filter.Eq(d => d.SiteId, siteId) & Filter.Exists("Review.DecidedAt") & Filter.Ne(d => d.Status, ReviewItemStatus.Pending);
+        if (outcome is { } wanted)
+        {
+            filter &= Filter.Eq(d => d.Status, wanted);
+        }
+
+        return context.RunAsync<IReadOnlyList<ReviewItem>>(
+            async token =>
+            {
+                var documents = await context.ReviewQueue.Find(filter)
+                    .Sort(Builders<ReviewItemDocument>.Sort.Descending("Review.DecidedAt").Descending(d => d.Id))
+                    .Skip(offset)
+                    .Limit(limit)
+                    .ToListAsync(token).ConfigureAwait(false);
+                return [.. documents.Select(d => d.ToRecord())];
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

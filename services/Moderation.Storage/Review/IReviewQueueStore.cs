@@ -50,6 +50,28 @@ public interface IReviewQueueStore
         ReviewAuditEntry? audit = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the decision of a decided item with a later one (an undo, a re-decision, a takedown) in one conditional
+    /// write: only while the item is decided, its last decision's event was sent, and its last decision is still number
+    /// <paramref name="expectedSequence"/>, so of two moderators re-deciding at once exactly one wins. <paramref name="review"/>
+    /// carries the next number. The same write marks the new event unsent and stores its <paramref name="audit"/> entry.
+    /// Returns true when it changed the item.
+    /// </summary>
+    Task<bool> RedecideAsync(
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        long expectedSequence,
+        ReviewAuditEntry audit,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Decided items of one site (only <paramref name="outcome"/> when given), newest decision first, skipping
+    /// <paramref name="offset"/>; kept until <see cref="PruneDecidedAsync"/> removes them.
+    /// </summary>
+    Task<IReadOnlyList<ReviewItem>> QueryDecidedAsync(
+        string siteId, ReviewItemStatus? outcome, int offset, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Decided items whose event the broker has not confirmed yet (the outbox), oldest decision first.</summary>
     Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default);
 

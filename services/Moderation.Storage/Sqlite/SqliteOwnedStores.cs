@@ -17,6 +17,7 @@ internal static class SqliteOwnedStores
         {
             var database = new SqliteDatabase(path, owner, storePipeline, startupPipeline);
             catalog.Databases.Add(database);
+            catalog.Erasures[owner] = new SqliteAuthorErasureStore(database);
             switch (owner)
             {
                 case StoreOwner.Ingestion:

@@ -162,6 +162,61 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
             cancellationToken);
     }
 
+    public Task<bool> RedecideAsync(
+        Guid commentId,
+        ReviewItemStatus status,
+        ModeratorDecision review,
+        long expectedSequence,
+        ReviewAuditEntry audit,
+        CancellationToken cancellationToken = default)
+    {
+        ReviewDecisions.EnsureDecided(status);
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(audit);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    """
+                    UPDATE review_queue SET status = @status, review = @review, decision_unsent = 1, decided_at = @decided, audit = @audit
+                    WHERE comment_id = @id AND status <> 'Pending' AND decision_unsent = 0
+                      AND coalesce(json_extract(review, '$.sequence'), 1) = @expected
+                    """,
+                    ("@id", commentId.ToKey()),
+                    ("@status", status.ToString()),
+                    ("@review", SqliteJson.Serialize(review)),
+                    ("@decided", StoredTime.ToMilliseconds(review.DecidedAt)),
+                    ("@audit", SqliteJson.Serialize(audit)),
+                    ("@expected", expectedSequence));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReviewItem>> QueryDecidedAsync(
+        string siteId, ReviewItemStatus? outcome, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        return database.RunAsync<IReadOnlyList<ReviewItem>>(
+            async (connection, token) =>
+            {
+                // "status <> 'Pending'" spelled out so ix_review_queue_site_decided (decided items only) serves it.
+                await using var command = connection.Command(
+                    """
+                    SELECT * FROM review_queue
+                    WHERE site_id = @site AND status <> 'Pending' AND (@outcome IS NULL OR status = @outcome)
+                    ORDER BY decided_at DESC, comment_id DESC LIMIT @limit OFFSET @offset
+                    """,
+                    ("@site", siteId),
+                    ("@outcome", outcome?.ToString()),
+                    ("@limit", limit),
+                    ("@offset", offset));
+                return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<ReviewItem>> ListUnsentDecisionsAsync(int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);

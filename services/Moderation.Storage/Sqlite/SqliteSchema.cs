@@ -13,7 +13,16 @@ internal static class SqliteSchema
         StoreOwner.Publishing => Publishing,
         StoreOwner.Review => Review,
         _ => throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner."),
-    };
+    } + ErasedAuthors;
+
+    // Every owner keeps its own record of erased authors (one shared table when the host keeps every owner in one file).
+    private const string ErasedAuthors = """
+
+        CREATE TABLE IF NOT EXISTS erased_authors (
+            key          TEXT    NOT NULL PRIMARY KEY,
+            erased_at    INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
 
     /// <summary>
     /// Columns added after a table was first shipped, for files created before: each runs once, and "duplicate column"
@@ -42,6 +51,9 @@ internal static class SqliteSchema
             "DROP INDEX IF EXISTS ix_review_queue_site_status",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_pending ON review_queue (site_id, queued_at, comment_id) WHERE status = 'Pending'",
             "CREATE INDEX IF NOT EXISTS ix_review_queue_decided ON review_queue (decided_at) WHERE status <> 'Pending' AND decision_unsent = 0",
+
+            // The decided queue of a site, newest decision first.
+            "CREATE INDEX IF NOT EXISTS ix_review_queue_site_decided ON review_queue (site_id, decided_at DESC, comment_id DESC) WHERE status <> 'Pending'",
         ],
         StoreOwner.Publishing =>
         [

@@ -16,8 +16,23 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     IConsumer<CommentApproved>,
     IConsumer<CommentRejected>,
     IConsumer<CommentReported>,
-    IConsumer<ArticleModeChanged>
+    IConsumer<ArticleModeChanged>,
+    IConsumer<AuthorErased>,
+    IConsumer<AuthorStandingChanged>
 {
+    public Task Consume(ConsumeContext<AuthorStandingChanged> context) =>
+        context.Message.Standing == AuthorStanding.Banned
+            ? EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromBan(context.Message), context.CancellationToken)
+            : Task.CompletedTask;
+
+    // The author's events are deleted first, so the author.erased event is the only one left that names them.
+    public async Task Consume(ConsumeContext<AuthorErased> context)
+    {
+        var erased = context.Message;
+        await store.EraseAuthorAsync(erased.SiteId, erased.AuthorId, erased.ErasedAt, context.CancellationToken);
+        await EnqueueAsync(erased.SiteId, () => WebhookEventFactory.FromErasure(erased), context.CancellationToken);
+    }
+
     public Task Consume(ConsumeContext<ArticleModeChanged> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromArticleMode(context.Message), context.CancellationToken);
 

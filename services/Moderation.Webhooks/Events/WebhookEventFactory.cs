@@ -101,6 +101,37 @@ public static class WebhookEventFactory
             JsonSerializer.Serialize(payload, Json));
     }
 
+    /// <summary>
+    /// <c>author.erased</c>: the site's erasure of an author is done here. Its id and subject come from a hash of site and
+    /// author, so a repeated erasure is announced once; its body is emptied once delivered.
+    /// </summary>
+    public static WebhookEvent FromErasure(AuthorErased erased)
+    {
+        ArgumentNullException.ThrowIfNull(erased);
+        var key = Moderation.Storage.Erasure.AuthorErasureKey.For(erased.SiteId, erased.AuthorId);
+        var id = EventId($"erased:{key}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.AuthorErased, id, erased.ErasedAt, null, null, Author: new WebhookAuthorChange(erased.AuthorId, erased.SiteId));
+        return new WebhookEvent(
+            id, erased.SiteId, $"author:{key}", WebhookEventTypes.AuthorErased, erased.ErasedAt, JsonSerializer.Serialize(payload, Json));
+    }
+
+    /// <summary>
+    /// <c>author.banned</c>: a moderator banned the author (<c>until</c> null: for good). Its id is derived from the author
+    /// and the time of the ban, so a redelivered ban is sent once; its subject keeps one author's events in order.
+    /// </summary>
+    public static WebhookEvent FromBan(AuthorStandingChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        var key = Moderation.Storage.Erasure.AuthorErasureKey.For(changed.SiteId, changed.AuthorId);
+        var id = EventId($"banned:{key}:{changed.ChangedAt.ToUnixTimeMilliseconds()}", Guid.Empty);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.AuthorBanned, id, changed.ChangedAt, null, null,
+            Author: new WebhookAuthorChange(changed.AuthorId, changed.SiteId, changed.Until, changed.ModeratorId));
+        return new WebhookEvent(
+            id, changed.SiteId, $"author:{key}", WebhookEventTypes.AuthorBanned, changed.ChangedAt, JsonSerializer.Serialize(payload, Json));
+    }
+
     private static WebhookEvent Create(
         Guid id, string type, DateTimeOffset occurredAt, Comment comment, string status, WebhookDecision decision)
     {

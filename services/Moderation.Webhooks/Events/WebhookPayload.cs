@@ -11,4 +11,5 @@ public sealed record WebhookPayload(
     WebhookComment? Comment,
     WebhookDecision? Decision,
     WebhookReport? Report = null,
-    WebhookArticle? Article = null);
+    WebhookArticle? Article = null,
+    WebhookAuthorChange? Author = null);

@@ -40,6 +40,14 @@ public interface IWebhookStore
     /// <summary>Deletes delivered events finished before <paramref name="before"/>; returns how many. Dead letters stay.</summary>
     Task<int> PurgeDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the author is erased (by a hash of site and author) and deletes every event of the site that names
+    /// them, whatever its state; <c>author.erased</c> events stay.
+    /// </summary>
+    Task EraseAuthorAsync(string siteId, string authorId, DateTimeOffset erasedAt, CancellationToken cancellationToken = default);
+
+    Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default);
+
     Task<WebhookDelivery?> GetAsync(Guid eventId, CancellationToken cancellationToken = default);
 
     /// <summary>Creates tables and indexes; safe to call again and from several processes.</summary>

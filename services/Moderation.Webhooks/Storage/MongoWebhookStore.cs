@@ -1,3 +1,4 @@
+using Moderation.Storage.Erasure;
 using Moderation.Webhooks.Events;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -13,6 +14,7 @@ public sealed class MongoWebhookStore : IWebhookStore
 
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<WebhookEventDocument> _events;
+    private readonly IMongoCollection<BsonDocument> _erased;
     private readonly ResiliencePipeline _pipeline;
     private readonly SemaphoreSlim _indexLock = new(1, 1);
     private volatile bool _indexesReady;
@@ -21,6 +23,7 @@ public sealed class MongoWebhookStore : IWebhookStore
     {
         _database = database;
         _events = database.GetCollection<WebhookEventDocument>("webhook_events");
+        _erased = database.GetCollection<BsonDocument>("webhook_erased_authors");
         _pipeline = pipeline;
     }
 
@@ -91,9 +94,61 @@ public sealed class MongoWebhookStore : IWebhookStore
             },
             cancellationToken);
 
-    public Task MarkDeliveredAsync(Guid eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        UpdateLeasedAsync(
+    public async Task MarkDeliveredAsync(Guid eventId, string owner, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await UpdateLeasedAsync(
             eventId, owner, Update.Set(d => d.Status, DeliveryStatus.Delivered).Inc(d => d.Attempts, 1).Set(d => d.FinishedAt, Stored(now)),
+            cancellationToken).ConfigureAwait(false);
+
+        // The one event that names an erased author keeps the name only until it is delivered.
+        await RunAsync(
+            async token => await _events.UpdateOneAsync(
+                Filter.Eq(d => d.Id, Key(eventId)) & Filter.Eq(d => d.Type, WebhookEventTypes.AuthorErased) & Filter.Eq(d => d.Status, DeliveryStatus.Delivered),
+                Update.Set(d => d.Body, ""),
+                cancellationToken: token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task EraseAuthorAsync(string siteId, string authorId, DateTimeOffset erasedAt, CancellationToken cancellationToken = default)
+    {
+        var mentions = AuthorMentions.In(authorId);
+        return RunAsync(
+            async token =>
+            {
+                try
+                {
+                    await _erased.InsertOneAsync(
+                        new BsonDocument { ["_id"] = AuthorErasureKey.For(siteId, authorId), ["ErasedAt"] = Stored(erasedAt) },
+                        cancellationToken: token).ConfigureAwait(false);
+                }
+                catch (MongoWriteException exception) when (exception.WriteError?.Category == ServerErrorCategory.DuplicateKey)
+                {
+                }
+
+                // Read the site's events and pick those that name the author here, not with a server-side text search.
+                var named = new List<string>();
+                using (var cursor = await _events.Find(Filter.Eq(d => d.SiteId, siteId) & Filter.Ne(d => d.Type, WebhookEventTypes.AuthorErased))
+                    .Project(d => new { d.Id, d.Body }).ToCursorAsync(token).ConfigureAwait(false))
+                {
+                    while (await cursor.MoveNextAsync(token).ConfigureAwait(false))
+                    {
+                        named.AddRange(cursor.Current.Where(e => AuthorMentions.Names(e.Body, mentions)).Select(e => e.Id));
+                    }
+                }
+
+                if (named.Count > 0)
+                {
+                    await _events.DeleteManyAsync(Filter.In(d => d.Id, named), token).ConfigureAwait(false);
+                }
+
+                return named.Count;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async token => await _erased.Find(new BsonDocument("_id", AuthorErasureKey.For(siteId, authorId))).AnyAsync(token).ConfigureAwait(false),
             cancellationToken);
 
     public Task RescheduleAsync(

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Moderation.Storage.Erasure;
 using Moderation.Webhooks.Events;
 using Polly;
 
@@ -27,6 +28,7 @@ public sealed class SqliteWebhookStore : IWebhookStore
         CREATE INDEX IF NOT EXISTS webhook_events_due ON webhook_events (status, due_at);
         CREATE INDEX IF NOT EXISTS webhook_events_subject ON webhook_events (site_id, subject, status, occurred_at, id);
         CREATE INDEX IF NOT EXISTS webhook_events_site ON webhook_events (site_id, status, occurred_at, id);
+        CREATE TABLE IF NOT EXISTS webhook_erased_authors (key TEXT PRIMARY KEY, erased_at INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     private const string EarlierPendingOfSubject =
@@ -109,7 +111,8 @@ public sealed class SqliteWebhookStore : IWebhookStore
             (connection, token) => Execute(
                 connection,
                 """
-                UPDATE webhook_events SET status = 1, attempts = attempts + 1, finished_at = @now, lease_until = 0, lease_owner = NULL
+                UPDATE webhook_events SET status = 1, attempts = attempts + 1, finished_at = @now, lease_until = 0, lease_owner = NULL,
+                    body = CASE WHEN type = 'author.erased' THEN '' ELSE body END
                 WHERE id = @id AND status = 0 AND lease_owner = @owner
                 """,
                 token,
@@ -180,6 +183,42 @@ public sealed class SqliteWebhookStore : IWebhookStore
                 "DELETE FROM webhook_events WHERE status = 1 AND finished_at < @before",
                 token,
                 ("@before", before.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    public Task EraseAuthorAsync(string siteId, string authorId, DateTimeOffset erasedAt, CancellationToken cancellationToken = default)
+    {
+        var mentions = AuthorMentions.In(authorId);
+        return RunAsync(
+            async (connection, token) =>
+            {
+                await Execute(
+                    connection,
+                    "INSERT INTO webhook_erased_authors (key, erased_at) VALUES (@key, @at) ON CONFLICT (key) DO NOTHING",
+                    token,
+                    ("@key", AuthorErasureKey.For(siteId, authorId)),
+                    ("@at", erasedAt.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+                return await Execute(
+                    connection,
+                    """
+                    DELETE FROM webhook_events
+                    WHERE site_id = @site AND type <> 'author.erased' AND (instr(body, @author) > 0 OR instr(body, @reporter) > 0)
+                    """,
+                    token,
+                    ("@site", siteId),
+                    ("@author", mentions[0]),
+                    ("@reporter", mentions[1])).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = Command(
+                    connection, "SELECT 1 FROM webhook_erased_authors WHERE key = @key", ("@key", AuthorErasureKey.For(siteId, authorId)));
+                return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is not null;
+            },
             cancellationToken);
 
     public Task<WebhookDelivery?> GetAsync(Guid eventId, CancellationToken cancellationToken = default) =>

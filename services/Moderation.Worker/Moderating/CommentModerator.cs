@@ -59,6 +59,34 @@ public sealed class CommentModerator(
     }
 
     /// <summary>
+    /// Decides a published comment again with its number of reader reports, so <c>reports_at_least</c> rules act. The
+    /// author's history and signals are not at hand (the rules that read them stay silent); the author's standing is
+    /// applied as at the comment's time.
+    /// </summary>
+    public async Task<ModerationDecision> RedecideAsync(CommentReportsCounted message, CancellationToken cancellationToken)
+    {
+        var comment = message.Comment is { Id: var id, SiteId.Length: > 0, Author.Id.Length: > 0, Body: not null } valid && id != Guid.Empty
+            ? valid
+            : throw new MessageValidationException("CommentReportsCounted misses its comment's id, site, author or body.");
+        if (message.OpenReports < 0)
+        {
+            throw new MessageValidationException($"CommentReportsCounted {comment.Id} has a negative report count.");
+        }
+
+        var ruleSet = ruleSets.ForSite(comment.SiteId, comment.Section);
+        var decision = engine.Decide(
+            new CommentToModerate(comment.Id, comment.SiteId, comment.Author.Id, comment.Body, comment.SubmittedAt, ReaderReports: message.OpenReports),
+            ruleSet,
+            []);
+
+        var standing = await standings.GetAsync(comment.SiteId, comment.Author.Id, cancellationToken);
+        var (outcome, hits) = standing is null
+            ? (decision.Outcome, decision.Hits)
+            : AuthorStandingPolicy.Apply(decision.Outcome, decision.Hits, standing.At(comment.SubmittedAt));
+        return new ModerationDecision(outcome, decision.Score, hits, decision.RulesetVersion, clock.GetUtcNow());
+    }
+
+    /// <summary>
     /// Ingestion appended the comment to its author's history and read what came before in one atomic step, so the
     /// message holds every earlier comment. Two submits racing may have taken their times in the other order than their
     /// appends; an entry appended before is earlier, so its time counts as at most this comment's.

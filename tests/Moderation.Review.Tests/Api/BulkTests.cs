@@ -42,6 +42,29 @@ public sealed class BulkTests(ReviewHost host)
         Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{late}"))["status"]!.GetValue<string>());
         Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{other}"))["status"]!.GetValue<string>());
         Assert.Equal(2, (await ann.GetJsonAsync($"/v1/review/sites/{Site}/bulk-count?article={story}"))["count"]!.GetValue<long>());
+
+        // Undo, within the window: every comment the bulk approved is rejected again, except one Bob re-decided since.
+        var decided = result["ids"]!.AsArray().Select(id => id!.GetValue<Guid>()).ToList();
+        Assert.Equal(9_999, decided.Count);
+        Assert.DoesNotContain(ids[5], decided);
+        Assert.True(result["undoUntil"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddMinutes(20), "the default undo window (30 min)");
+        await bob.PostJsonAsync($"/v1/review/items/{ids[100]}/redecide", new { action = "reject", expectedSequence = 1, reason = "spam", note = "bob took it down" });
+        using var undoResponse = await slow.PostAsJsonAsync($"/v1/review/sites/{Site}/bulk-undo", new { action = "approve", ids = decided, reason = "spam", note = "approved too much" });
+        var undo = await undoResponse.Content.ReadFromJsonAsync<JsonNode>();
+        Assert.Equal(HttpStatusCode.OK, undoResponse.StatusCode);
+        Assert.Equal(9_998, undo!["undone"]!.GetValue<int>());
+        Assert.Equal(1, undo["skipped"]!.GetValue<int>());
+        var last = await ann.GetJsonAsync($"/v1/review/items/{ids[9_999]}");
+        Assert.Equal("rejected", last["status"]!.GetValue<string>());
+        Assert.Equal(2, last["review"]!["sequence"]!.GetValue<long>());
+        Assert.StartsWith("spam: approved too much", last["review"]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        var bobs = await ann.GetJsonAsync($"/v1/review/items/{ids[100]}");
+        Assert.Equal("spam: bob took it down", bobs["review"]!["reason"]!.GetValue<string>());
+        Assert.Equal("pending", (await ann.GetJsonAsync($"/v1/review/items/{ids[5]}"))["status"]!.GetValue<string>());
+
+        // Undoing again changes nothing: each is at a later decision now.
+        using var again = await slow.PostAsJsonAsync($"/v1/review/sites/{Site}/bulk-undo", new { action = "approve", ids = decided.Take(50).ToList(), reason = "spam" });
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonNode>())!["undone"]!.GetValue<int>());
     }
 
     [Fact]
@@ -62,6 +85,20 @@ public sealed class BulkTests(ReviewHost host)
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
 
+        foreach (var body in new object[]
+        {
+            new { action = "approve", ids = new[] { Guid.NewGuid() } },
+            new { action = "approve", ids = new[] { Guid.NewGuid() }, reason = "not-a-reason" },
+            new { action = "reject", ids = Array.Empty<Guid>() },
+            new { action = "delete", ids = new[] { Guid.NewGuid() } },
+        })
+        {
+            using var response = await ann.PostAsync($"/v1/review/sites/{Site}/bulk-undo", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+
+        using var foreign = await ann.PostAsync("/v1/review/sites/api-b/bulk-undo", new { action = "reject", ids = new[] { Guid.NewGuid() } });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(404, await ann.GetStatusAsync("/v1/review/sites/api-b/bulk-count?rule=link.any"));
         using var otherSite = await ann.PostAsync("/v1/review/sites/api-b/bulk?rule=link.any", new { action = "approve", expected = 1 });
         Assert.Equal(HttpStatusCode.NotFound, otherSite.StatusCode);

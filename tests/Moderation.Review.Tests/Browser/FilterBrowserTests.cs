@@ -112,6 +112,20 @@ public sealed class FilterBrowserTests(ReviewHost host, BrowserFixture browser)
         var left = (await host.Admin.GetJsonAsync($"/v1/review/sites/{Site}/bulk-count?article={article}"))["count"]!.GetValue<long>();
         Assert.InRange(left, 0, 1); // the one this moderator holds open, if the first claim took one of these
         Assert.Equal("approved", (await host.Admin.GetJsonAsync($"/v1/review/items/{ids[299]}"))["status"]!.GetValue<string>());
+
+        // Taken back within the undo window: the approvals are rejected, with the reason picked in the dialog.
+        await page.WaitForSelectorAsync("#bulk-done:not([hidden]) #bulk-undo:not([hidden])");
+        Assert.Contains("undo until", await page.Locator("#bulk-done-text").TextContentAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("#bulk-undo");
+        await page.WaitForSelectorAsync("#reject-dialog[open]");
+        await page.Keyboard.PressAsync("1");
+        await page.ClickAsync("#reject-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => /^Undone (299|300)\\b/.test(document.getElementById('bulk-done-text').textContent)",
+            null, new PageWaitForFunctionOptions { Timeout = 60000 });
+        var undone = await host.Admin.GetJsonAsync($"/v1/review/items/{ids[299]}");
+        Assert.Equal("rejected", undone["status"]!.GetValue<string>());
+        Assert.Equal("off-brand", undone["review"]!["reason"]!.GetValue<string>());
+        Assert.Equal(2, undone["review"]!["sequence"]!.GetValue<long>());
         await context.CloseAsync();
     }
 }

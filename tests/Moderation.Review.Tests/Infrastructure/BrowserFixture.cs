@@ -36,10 +36,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), like a second person at another desk.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <param name="timezoneId">The browser's time zone (an IANA name); null keeps the machine's.</param>
+    public async Task<IBrowserContext> NewContextAsync(string? timezoneId = null)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: the browser tests need Debian's Chromium. Run: apt-get install -y chromium");
-        return await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 860 } });
+        return await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 860 }, TimezoneId = timezoneId });
     }
 
     public async Task DisposeAsync()

@@ -15,13 +15,19 @@ public class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite, DecidedSite, ClosedUndoSite, "browser-decided", "api-desk-stats", "browser-desk", "browser-leases", "browser-audit"];
 
     /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
     public const string DeskSite = "api-desk";
 
     /// <summary>A site whose reports thresholds are 2 (reported view) and 3 (hidden).</summary>
     public const string ReportsSite = "api-reports";
+
+    /// <summary>The site of the decided queue's tests (the default undo window).</summary>
+    public const string DecidedSite = "api-decided";
+
+    /// <summary>A site whose undo window is zero: nothing can be undone, an approved comment can still be taken down.</summary>
+    public const string ClosedUndoSite = "api-undo-closed";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 
@@ -67,6 +73,7 @@ public class ReviewHost : IAsyncLifetime
         settings["Sites:api-authors:Review:TrustAfterApproved"] = "2";
         settings[$"Sites:{ReportsSite}:Reports:Threshold"] = "2";
         settings[$"Sites:{ReportsSite}:Reports:HideThreshold"] = "3";
+        settings[$"Sites:{ClosedUndoSite}:Review:UndoWindow"] = "00:00:00";
         if (Configure(settings) is not { } configured)
         {
             return;

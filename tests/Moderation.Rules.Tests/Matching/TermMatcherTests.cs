@@ -33,6 +33,37 @@ public sealed class TermMatcherTests
     }
 
     [Theory]
+    [InlineData("you f!u!c!k", "f!u!c!k")] // spelled out with a symbol that elsewhere reads as a letter
+    [InlineData("s|h|i|t show", "s|h|i|t")]
+    [InlineData("what a f+u+c+k up", "f+u+c+k")]
+    [InlineData("sit on your @$$", "@$$")] // a word of symbols alone, mixing two
+    [InlineData("you <unt", "<unt")] // '<' for a c at the start of a word
+    [InlineData("<ock and bull", "<ock")]
+    [InlineData("oh f uck", "f uck")] // split after its first letter
+    [InlineData("such s hit today", "s hit")]
+    [InlineData("fu@k off", "fu@k")] // '@' and '$' also mask a letter they do not read as
+    [InlineData("you f$cking fool", "f$cking")]
+    public void Catches_symbol_and_spacing_evasions(string text, string expectedMatch)
+    {
+        var decision = TestRuleSets.Decide(text, Profanity);
+        var hit = Assert.Single(decision.Hits);
+        Assert.Equal(expectedMatch, hit.Match);
+        Assert.Equal(expectedMatch, text.Substring(hit.Start, hit.Length));
+    }
+
+    [Theory]
+    [InlineData("wow!!! great")] // emphasis, not a spelling
+    [InlineData("a!b!c")] // alternating, but no term
+    [InlineData("it costs $$$ and more $$")] // one symbol alone is money
+    [InlineData("see <br> and <3 you")] // markup and hearts
+    [InlineData("it is a ss thing")] // "a" is a word, not a split-off first letter: vowels never join the next word
+    [InlineData("the U S hit back")] // a row of initials is no split word
+    [InlineData("J K Rowling and T S Eliot")]
+    [InlineData("email me at sam@shore.example")] // an address: the mask never starts a word
+    public void Passes_symbols_and_spacing_that_are_no_evasion(string text) =>
+        Assert.Empty(TestRuleSets.Decide(text, Profanity).Hits);
+
+    [Theory]
     [InlineData("what loosers", "loosers")]
     [InlineData("what looooosers", "looooosers")]
     [InlineData("what losers", "losers")]

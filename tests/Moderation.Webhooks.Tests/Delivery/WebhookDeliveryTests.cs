@@ -1,3 +1,5 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Moderation.Contracts;
 using Moderation.Testing;
@@ -145,6 +147,43 @@ public sealed class WebhookDeliveryTests(PatientWebhookHost host) : IClassFixtur
         Assert.Equal(System.Net.HttpStatusCode.NotFound, foreign.StatusCode);
         using var anonymous = await host.Host.CreateClient().GetAsync("/v1/sites/hooks/webhooks/dead-letters");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ban_set_in_review_arrives_once_as_author_banned_and_other_standings_send_nothing()
+    {
+        var author = $"ban-{Guid.NewGuid():N}";
+        var other = $"trust-{Guid.NewGuid():N}";
+        AuthorStandingChanged ban;
+        using (var scope = host.Host.Services.CreateScope())
+        {
+            var standings = scope.ServiceProvider.GetRequiredService<Review.Authors.AuthorStandings>();
+            await standings.SetAsync("hooks", other, AuthorStanding.Trusted, null, "chief", null, default);
+            var entry = await standings.SetAsync("hooks", author, AuthorStanding.Banned, 7, "chief", "spam run", default);
+            ban = new AuthorStandingChanged("hooks", author, AuthorStanding.Banned, entry.At.AddDays(7), "chief", entry.At);
+        }
+
+        var banned = await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Receiver.Accepted.Where(e => e.Type == "author.banned" && e.Body["author"]!["id"]!.GetValue<string>() == author).ToList()),
+            events => events.Count >= 1,
+            "an author.banned event");
+        var body = banned[0].Body;
+        Assert.Equal("hooks", body["author"]!["siteId"]!.GetValue<string>());
+        Assert.Equal("chief", body["author"]!["moderatorId"]!.GetValue<string>());
+        Assert.True(body["author"]!["until"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddDays(6));
+        Assert.Null(body["comment"]);
+
+        // The same ban delivered again by the broker is the same event; a trusted author is no webhook.
+        using (var scope = host.Host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(ban);
+        }
+
+        var witness = await host.Site("hooks").SubmitAsync(NewArticle(), Clean, authorId: "ban-witness");
+        await Eventually.MatchesAsync(() => Task.FromResult(host.Receiver.Accepted.Any(e => e.CommentId == witness)), any => any, "the witness's event");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(host.Receiver.Accepted.Where(e => e.Type == "author.banned" && e.Body["author"]!["id"]!.GetValue<string>() == author).Select(e => e.Id).Distinct());
+        Assert.DoesNotContain(host.Receiver.Accepted, e => e.Body["author"]?["id"]?.GetValue<string>() == other);
     }
 
     private static ReceivedEvent Single(IEnumerable<ReceivedEvent> events, Guid commentId) => events.Single(e => e.CommentId == commentId);

@@ -1,4 +1,5 @@
 namespace Moderation.Review.Api.Models;
 
 /// <param name="Skipped">Matching items another moderator held, left pending.</param>
-public sealed record BulkResponse(string Action, int Decided, int Skipped);
+/// <param name="Ids">The comments decided: what POST bulk-undo takes back, until <paramref name="UndoUntil"/>.</param>
+public sealed record BulkResponse(string Action, int Decided, int Skipped, IReadOnlyList<Guid> Ids, DateTimeOffset UndoUntil);

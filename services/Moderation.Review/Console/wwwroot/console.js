@@ -2,7 +2,7 @@
 // (textContent / text nodes), never as HTML, so a comment cannot inject markup or script.
 "use strict";
 
-const state = { me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
+const state = { queue: "all", decidedNext: null, redecide: null, me: null, csrf: null, reasons: [], siteReasons: {}, sites: [], site: null, items: [], nextOffset: null, current: null, events: null, auditNext: null, rejectMode: "one", lastReason: null };
 const PAGE = 500; // items per queue request
 const ROW = 72; // px per list row (fixed in console.css), so only the rows in view are in the page
 const $ = (id) => document.getElementById(id);
@@ -44,11 +44,12 @@ function formatTime(value) {
 }
 
 function showView(name) {
-  for (const view of ["signin", "queue", "audit", "admin"]) $(`${view}-view`).hidden = view !== name;
+  for (const view of ["signin", "queue", "audit", "desk", "admin"]) $(`${view}-view`).hidden = view !== name;
   for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-current", tab.dataset.view === name ? "page" : "false");
   state.view = name;
   if (name === "audit") loadAudit(true);
   if (name === "admin") loadModerators();
+  if (name === "desk") loadDesk();
 }
 
 // ---- sign-in ----------------------------------------------------------------------------------------------
@@ -129,6 +130,10 @@ async function loadSites() {
     button.addEventListener("click", () => selectSite(site.siteId));
     return button;
   }));
+  const deskSite = $("desk-site");
+  const deskChosen = deskSite.value;
+  deskSite.replaceChildren(...state.sites.map((site) => el("option", { text: site.siteId, attrs: { value: site.siteId } })));
+  if (deskChosen) deskSite.value = deskChosen;
   const auditSite = $("audit-site");
   auditSite.replaceChildren(el("option", { text: "All my sites", attrs: { value: "" } }),
     ...state.sites.map((site) => el("option", { text: site.siteId, attrs: { value: site.siteId } })));
@@ -142,12 +147,82 @@ function selectSite(siteId) {
   renderItem(null);
   listen();
   loadQueue(true);
+  if (state.queue === "decided") loadDecided(true);
+}
+
+// ---- which comments: waiting (all), reported by readers, or decided (with undo and takedown) -------------------
+
+function selectQueue(queue) {
+  state.queue = queue;
+  for (const button of $("queues").children) button.setAttribute("aria-selected", String(button.dataset.queue === queue));
+  const decidedQueue = queue === "decided";
+  for (const id of ["filters", "queue-summary", "items-scroll"]) $(id).hidden = decidedQueue;
+  $("decided-view").hidden = !decidedQueue;
+  if (decidedQueue) { $("list-more").hidden = true; $("bulk").hidden = true; return loadDecided(true); }
+  $("items-scroll").scrollTop = 0;
+  return loadQueue(true);
+}
+
+for (const button of $("queues").children) button.addEventListener("click", () => selectQueue(button.dataset.queue));
+$("decided-outcome").addEventListener("change", () => loadDecided(true));
+$("decided-more").addEventListener("click", () => loadDecided(false));
+
+async function loadDecided(fresh) {
+  if (!state.site) return;
+  const params = new URLSearchParams({ limit: "100", offset: String(fresh ? 0 : state.decidedNext || 0) });
+  if ($("decided-outcome").value) params.set("outcome", $("decided-outcome").value);
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(state.site)}/decided?${params}`);
+  if (!result.ok) return;
+  const rows = result.data.items.map(decidedRow);
+  if (fresh) $("decided-items").replaceChildren(...(rows.length ? rows : [el("li", { className: "muted", text: "Nothing decided yet." })]));
+  else $("decided-items").append(...rows);
+  state.decidedNext = result.data.nextOffset;
+  $("decided-more").hidden = state.decidedNext === null;
+}
+
+// An approved comment can always be taken down; a rejection can be undone (published) within the site's undo window.
+function decidedRow(item) {
+  const actions = [];
+  if (item.status === "approved") {
+    const down = el("button", { className: "reject", text: item.canUndo ? "Undo (take down)" : "Take down", attrs: { type: "button", "data-action": "take-down" } });
+    down.addEventListener("click", () => openRedecide(item));
+    actions.push(down);
+  } else if (item.canUndo) {
+    const up = el("button", { className: "approve", text: "Undo (approve)", attrs: { type: "button", "data-action": "undo-approve" } });
+    up.addEventListener("click", () => redecide(item, { action: "approve" }));
+    actions.push(up);
+  }
+  if (item.canUndo) actions.push(el("span", { className: "muted", text: `undo until ${formatTime(item.undoUntil)}` }));
+  return el("li", { attrs: { "data-id": item.id, "data-status": item.status } }, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${item.status}`, text: item.status }), el("strong", { text: item.authorName }),
+      el("span", { text: item.articleId }), el("span", { className: "muted", text: `${item.moderator} · ${formatTime(item.decidedAt)}` })]),
+    el("p", { className: "excerpt", text: item.excerpt }),
+    item.reason ? el("div", { className: "muted", text: item.reason }) : null,
+    el("div", { className: "actions" }, actions)]);
+}
+
+async function openRedecide(item) {
+  state.rejectMode = "redecide";
+  state.redecide = item;
+  $("reject-title").textContent = `Take down this comment by ${shown(item.authorName)}`;
+  $("reject-form").querySelector("button[type=submit]").replaceChildren(document.createTextNode("Take down "), el("kbd", { text: "Enter" }));
+  fillReasons(await reasonsFor(item.siteId));
+  $("reject-dialog").showModal();
+}
+
+async function redecide(item, body) {
+  const result = await api("POST", `/v1/review/items/${item.id}/redecide`, { ...body, expectedSequence: item.sequence });
+  $("decided-message").textContent = result.ok ? (body.action === "approve" ? "Undone: the comment is published." : "Taken down.")
+    : (result.data && result.data.title) || "Could not change the decision.";
+  await loadDecided(true);
+  if (result.ok) loadSites();
 }
 
 function filterQuery() {
   const form = $("filters").elements;
   const params = new URLSearchParams();
   for (const name of ["q", "article", "category", "rule", "author", "order"]) if (form[name].value.trim()) params.set(name, form[name].value.trim());
+  if (state.queue === "reported") params.set("view", "reported");
   return params;
 }
 
@@ -197,8 +272,8 @@ async function loadCounts(generation) {
     select.replaceChildren(el("option", { text: any, attrs: { value: "" } }), ...options);
     select.value = chosen;
   }
-  const filtered = [...filterQuery().keys()].some((name) => name !== "order");
-  $("bulk").hidden = !filtered;
+  const filtered = [...filterQuery().keys()].some((name) => name !== "order" && name !== "view");
+  $("bulk").hidden = !filtered || state.queue === "decided";
   $("article-counts").replaceChildren(...counts.articles.map((entry) => el("option", { text: `${entry.count.toLocaleString()} waiting`, attrs: { value: entry.key } })));
   $("queue-summary").textContent = counts.pending
     ? `${counts.pending.toLocaleString()} waiting · oldest ${waited(counts.oldestQueuedAt)}${filterQuery().toString() ? ` · ${state.items.length}${state.nextOffset !== null ? "+" : ""} match the filter` : ""}`
@@ -250,7 +325,9 @@ function rowFor(item, index) {
       el("span", { className: "waited", text: waited(item.queuedAt), attrs: { title: `waiting since ${formatTime(item.queuedAt)}` } }),
       takenByOther(item) ? el("span", { text: `· ${item.lease.moderator}` }) : null]),
     el("p", { className: "excerpt", text: item.excerpt }),
-    el("div", { className: "chips" }, item.categories.map((category) => el("span", { className: "chip cat", text: category }))),
+    el("div", { className: "chips" }, [
+      ...(item.reports ? [el("span", { className: "chip reported", text: `reported by ${item.reports}` })] : []),
+      ...item.categories.map((category) => el("span", { className: "chip cat", text: category }))]),
   ]);
   li.style.top = `${index * ROW}px`; // through the CSSOM: the page's CSP allows no style attributes
   li.addEventListener("click", () => claim(item.id));
@@ -273,7 +350,7 @@ function renderList() {
   const focusedId = focused ? focused.dataset.id : null;
   list.replaceChildren(...state.items.slice(first, last).map((item, offset) => rowFor(item, first + offset)));
   if (focusedId) { const again = list.querySelector(`li[data-id="${CSS.escape(focusedId)}"]`); if (again) again.focus(); }
-  $("list-more").hidden = state.nextOffset === null;
+  $("list-more").hidden = state.nextOffset === null || state.queue === "decided";
   if (state.nextOffset !== null && last >= state.items.length - 50) loadMore();
 }
 
@@ -315,7 +392,8 @@ async function claim(id) {
   await loadQueue(false);
 }
 
-// The lease is renewed at half its length, whatever Review:LeaseDuration is (30 s to 1 h).
+// The lease is renewed when a third of it has passed, whatever Review:LeaseDuration is (30 s to 1 h), so a renewal that
+// fails once (a slow network, a restart) can be tried again before the lease lapses.
 let renewal = 0;
 function scheduleRenewal(item) {
   clearTimeout(renewal);
@@ -325,7 +403,7 @@ function scheduleRenewal(item) {
     if (!state.current || state.current.id !== item.id) return;
     const result = await api("POST", `/v1/review/items/${item.id}/claim`);
     if (result.status === 200) { state.current = result.data; scheduleRenewal(result.data); }
-  }, Math.max(1000, left / 2));
+  }, Math.max(1000, left / 3));
 }
 
 function showItem(item) {
@@ -506,6 +584,41 @@ async function openBulk(action) {
   $("reject-dialog").showModal();
 }
 
+// A bulk action can be taken back until the site's undo window closes: the comments it decided, unless decided again since.
+let bulkUndoTimer = 0;
+function offerBulkUndo(bulk) {
+  clearTimeout(bulkUndoTimer);
+  state.lastBulk = bulk;
+  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()} · undo until ${formatTime(bulk.undoUntil)}`;
+  $("bulk-done").hidden = bulk.decided === 0;
+  $("bulk-undo").hidden = false;
+  bulkUndoTimer = setTimeout(() => { $("bulk-done").hidden = true; }, Math.max(0, new Date(bulk.undoUntil).getTime() - Date.now()));
+}
+
+// Undoing approvals rejects them, so the moderator picks a reason first; undoing rejections publishes them at once.
+$("bulk-undo").addEventListener("click", async () => {
+  const bulk = state.lastBulk;
+  if (!bulk) return;
+  if (bulk.action === "reject") return undoBulk(null, null);
+  state.rejectMode = "bulk-undo";
+  $("reject-title").textContent = `Take back ${bulk.decided.toLocaleString()} approval(s): reject them`;
+  $("reject-form").querySelector("button[type=submit]").textContent = "Reject them";
+  fillReasons(await reasonsFor(state.site));
+  $("reject-dialog").showModal();
+});
+
+async function undoBulk(reason, note) {
+  const bulk = state.lastBulk;
+  $("bulk-undo").hidden = true;
+  $("bulk-done-text").textContent = `Undoing ${bulk.decided.toLocaleString()} decision(s)…`;
+  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, { action: bulk.action, ids: bulk.ids, reason, note });
+  $("bulk-done-text").textContent = result.ok ? `Undone ${result.data.undone.toLocaleString()}${result.data.skipped ? `; ${result.data.skipped} decided again since were left` : ""}.`
+    : (result.data && result.data.title) || "Could not undo.";
+  state.lastBulk = null;
+  await loadQueue(!state.current);
+  loadSites();
+}
+
 function fillReasons(reasons) {
   $("reasons").hidden = reasons.length === 0;
   $("reasons").replaceChildren(...reasons.map((reason, index) => el("label", {}, [
@@ -536,6 +649,19 @@ async function openReject(mode) {
 $("reject-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.currentTarget.elements;
+  if (state.rejectMode === "bulk-undo") {
+    if (!form.reason.value) return;
+    $("reject-dialog").close();
+    await undoBulk(form.reason.value, form.note.value || null);
+    return;
+  }
+  if (state.rejectMode === "redecide") {
+    if (!form.reason.value) return;
+    $("reject-dialog").close();
+    state.lastReason = form.reason.value;
+    await redecide(state.redecide, { action: "reject", reason: form.reason.value, note: form.note.value || null, message: form.message.value.trim() || null });
+    return;
+  }
   if (state.rejectMode.startsWith("bulk-")) {
     const action = state.rejectMode.slice(5);
     if (action === "reject" && !form.reason.value) return;
@@ -546,6 +672,7 @@ $("reject-form").addEventListener("submit", async (event) => {
     if (result.ok) {
       const skipped = result.data.skipped ? `; ${result.data.skipped} held by another moderator were left` : "";
       message(`${action === "approve" ? "Approved" : "Rejected"} ${result.data.decided.toLocaleString()} comment(s)${skipped}.`);
+      offerBulkUndo(result.data);
       await loadQueue(!state.current);
       loadSites();
     } else message((result.data && result.data.title) || "Could not decide them.");
@@ -661,6 +788,56 @@ async function loadAudit(fresh) {
 
 $("audit-filters").addEventListener("submit", (event) => { event.preventDefault(); loadAudit(true); });
 $("audit-more").addEventListener("click", () => loadAudit(false));
+
+// ---- desk: service level, moderator activity, rule quality ------------------------------------------------------
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return "–";
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}
+
+async function loadDesk() {
+  const form = $("desk-filters").elements;
+  const site = form.site.value || state.site;
+  if (!site) return;
+  form.site.value = site;
+  const path = `/v1/review/sites/${encodeURIComponent(site)}`;
+  const [activity, quality] = await Promise.all([api("GET", `${path}/activity?days=${form.days.value}`), api("GET", `${path}/rule-quality`)]);
+  if (activity.ok) {
+    const a = activity.data;
+    $("desk-pending").textContent = a.pending.pending
+      ? `${a.pending.pending.toLocaleString()} waiting; the oldest for ${duration(a.pending.oldestWaitingSeconds)}.` : "Nothing waiting.";
+    $("desk-queues").replaceChildren(...a.queues.map((q) => el("tr", { attrs: { "data-queue": q.queue } }, [
+      el("td", { text: q.queue }), el("td", { text: q.decided.toLocaleString() }), el("td", { text: duration(q.p50Seconds) }), el("td", { text: duration(q.p90Seconds) })])));
+    $("desk-moderators").replaceChildren(...(a.moderators.length ? a.moderators.map((m) => el("tr", { attrs: { "data-moderator": m.moderator } }, [
+      el("td", { text: m.moderator }), el("td", { text: m.decisions.toLocaleString() }), el("td", { text: m.decisionsPerDay }), el("td", { text: duration(m.medianSecondsToDecision) })]))
+      : [el("tr", {}, [el("td", { className: "muted", text: "No decisions in this window.", attrs: { colspan: "4" } })])]));
+    const d = a.disagreements;
+    $("desk-disagreements").textContent = d.commentsDecidedByTwo
+      ? `Two moderators disagreed on ${d.disagreed} of ${d.commentsDecidedByTwo} comment(s) decided by more than one${d.authors.length ? ` (most: ${d.authors.map((x) => `${x.authorId} ${x.disagreed}`).join(", ")})` : ""}.`
+      : "No comment was decided by two moderators.";
+  }
+  if (quality.ok) {
+    $("desk-rules").replaceChildren(...quality.data.windows.map((window) => el("section", { attrs: { "data-days": window.days } }, [
+      el("h3", { text: `Last ${window.days} days` }),
+      el("table", { className: "log" }, [
+        el("thead", {}, [el("tr", {}, ["Rule", "Decided", "Overturned", "Rate", "Upheld", "Waiting", "Overturned comments"].map((h) => el("th", { text: h })))]),
+        el("tbody", {}, window.rules.length ? window.rules.map((r) => el("tr", { attrs: { "data-rule": r.rule } }, [
+          el("td", {}, [el("code", { text: r.rule })]), el("td", { text: r.decided }), el("td", { text: r.overturned }),
+          el("td", { className: "rate", text: `${Math.round(r.overturnRate * 100)}%` }), el("td", { text: r.upheld }), el("td", { text: r.waiting }),
+          el("td", {}, r.overturnedComments.length ? [el("details", {}, [el("summary", { text: `${r.overturnedComments.length} shown` }),
+            el("ol", { className: "history" }, r.overturnedComments.map((c) => el("li", { attrs: { "data-id": c.id } }, [
+              el("div", { className: "line1" }, [el("strong", { text: c.authorName }), el("span", { text: c.articleId }), el("span", { className: "muted", text: `${c.moderator} · ${formatTime(c.decidedAt)}` })]),
+              el("div", { className: "body", text: c.excerpt })])))])] : [])]))
+          : [el("tr", {}, [el("td", { className: "muted", text: "No held comment decided in this window.", attrs: { colspan: "7" } })])]),
+      ])])));
+  }
+}
+
+$("desk-filters").addEventListener("change", loadDesk);
 
 // ---- admin ----------------------------------------------------------------------------------------------------
 

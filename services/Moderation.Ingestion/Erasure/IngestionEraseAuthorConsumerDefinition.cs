@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+using Moderation.ServiceDefaults.Messaging;
+
+namespace Moderation.Ingestion.Erasure;
+
+public sealed class IngestionEraseAuthorConsumerDefinition(IOptions<MessagingOptions> options)
+    : ModerationConsumerDefinition<IngestionEraseAuthorConsumer>(options);

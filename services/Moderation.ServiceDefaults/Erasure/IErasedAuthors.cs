@@ -1,0 +1,7 @@
+namespace Moderation.ServiceDefaults.Erasure;
+
+/// <summary>Whether a site's author has been erased: every consumer skips a message of such an author.</summary>
+public interface IErasedAuthors
+{
+    Task<bool> IsErasedAsync(string siteId, string authorId, CancellationToken cancellationToken);
+}

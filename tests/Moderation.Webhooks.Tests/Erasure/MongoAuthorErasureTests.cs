@@ -1,0 +1,3 @@
+namespace Moderation.Webhooks.Tests.Erasure;
+
+public sealed class MongoAuthorErasureTests(MongoErasureHost host) : AuthorErasureTests(host), IClassFixture<MongoErasureHost>;
