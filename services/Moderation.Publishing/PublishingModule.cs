@@ -16,6 +16,7 @@ public static class PublishingModule
     public static void AddPublishingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<PublishApprovedCommentConsumer, PublishApprovedCommentConsumerDefinition>();
+        bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
         bus.AddConsumer<PublishingEraseAuthorConsumer, PublishingEraseAuthorConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));

@@ -6,7 +6,7 @@ namespace Moderation.Ingestion.Status;
 
 /// <summary>
 /// Records the rules engine's decisions in the status store a batch at a time: one store write for up to
-/// <see cref="CommentDecisionsConsumerDefinition.BatchLimit"/> decisions instead of one each, which under load was the
+/// <see cref="ServiceDefaults.Messaging.BatchLimits.MessageLimit"/> decisions instead of one each, which under load was the
 /// longest wait of a comment (decisions queued behind submits for the store). Replays change nothing: a decision
 /// applies only to a pending comment, and a record lost or never written is rebuilt from the event.
 /// </summary>

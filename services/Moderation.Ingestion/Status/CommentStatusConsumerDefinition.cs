@@ -12,6 +12,6 @@ public sealed class CommentStatusConsumerDefinition : ModerationConsumerDefiniti
         : base(options)
     {
         EndpointName = Queue;
-        ConcurrentMessageLimit = CommentDecisionsConsumerDefinition.EndpointLimit(options.Value);
+        ConcurrentMessageLimit = BatchLimits.EndpointLimit(options.Value);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MassTransit;
@@ -48,7 +49,7 @@ public sealed class CommentSubmitter(
             new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section),
             comment.AuthorSignals,
             HoldReason: comment.HoldReason);
-        if (!await outbox.TryAcceptAsync(record, new OutgoingSubmission(submitted), cancellationToken))
+        if (!await outbox.TryAcceptAsync(record, new OutgoingSubmission(submitted, TraceParent: Activity.Current?.Id), cancellationToken))
         {
             // The same key's earlier try was accepted already: answer with where that comment is now.
             var current = await statuses.GetAsync(commentId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Moderation.Contracts;
@@ -22,6 +23,11 @@ public sealed partial class SubmissionOutbox(
     IOptions<IngestionOptions> options,
     ILogger<SubmissionOutbox> logger)
 {
+    /// <summary>The relay's spans (one per relayed comment, in the submit's trace).</summary>
+    public const string TraceSourceName = "Moderation.Ingestion.SubmissionRelay";
+
+    private static readonly ActivitySource Trace = new(TraceSourceName);
+
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Relays one batch; returns how many comments it claimed (sent or not).</summary>
@@ -40,14 +46,14 @@ public sealed partial class SubmissionOutbox(
         {
             messages = await WithHistoryAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             await outbox.ReleaseAsync([.. batch.Select(item => item.CommentId)], RetryAt(batch), CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
         var failures = await Task.WhenAll(messages.Select(
-            message => bus.TryPublishWithinAsync(message, settings.PublishTimeout, cancellationToken))).ConfigureAwait(false);
+            (message, index) => PublishInItsTraceAsync(message, batch[index].TraceParent, cancellationToken))).ConfigureAwait(false);
         var sent = new List<Guid>(messages.Length);
         var unsent = new List<OutgoingSubmission>();
         for (var index = 0; index < messages.Length; index++)
@@ -73,22 +79,34 @@ public sealed partial class SubmissionOutbox(
         return new RelayPass(batch.Count, sent.Count);
     }
 
+    /// <summary>
+    /// Publishes under a span whose parent is the submit that accepted the comment, so the event and every hop after it
+    /// stay in the submit's trace although the request has long been answered.
+    /// </summary>
+    private async Task<Exception?> PublishInItsTraceAsync(CommentSubmitted message, string? traceParent, CancellationToken cancellationToken)
+    {
+        using var relayed = traceParent is null
+            ? null
+            : Trace.StartActivity("relay CommentSubmitted", ActivityKind.Internal, traceParent);
+        return await bus.TryPublishWithinAsync(message, options.Value.PublishTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>All of the batch's history appends in one store call (one SQLite transaction).</summary>
     private async Task<CommentSubmitted[]> WithHistoryAsync(IReadOnlyList<OutgoingSubmission> batch, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var histories = await authorHistory.AppendManyAsync(
+            [.. batch.Select(item => item.Message.Comment).Select(comment =>
+                new AuthorActivity(comment.Id, comment.SiteId, comment.Author.Id, comment.SubmittedAt, comment.Body))],
+            settings.AuthorHistoryWindow,
+            settings.AuthorHistoryLimit,
+            cancellationToken).ConfigureAwait(false);
         var messages = new CommentSubmitted[batch.Count];
         for (var index = 0; index < batch.Count; index++)
         {
-            var message = batch[index].Message;
-            var comment = message.Comment;
-            var earlier = await authorHistory.AppendAsync(
-                new AuthorActivity(comment.Id, comment.SiteId, comment.Author.Id, comment.SubmittedAt, comment.Body),
-                comment.SubmittedAt - settings.AuthorHistoryWindow,
-                settings.AuthorHistoryLimit,
-                cancellationToken).ConfigureAwait(false);
-            messages[index] = message with
+            messages[index] = batch[index].Message with
             {
-                AuthorHistory = [.. earlier.Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))],
+                AuthorHistory = [.. histories[index].Select(entry => new PriorSubmission(entry.CommentId, entry.SubmittedAt, entry.Text))],
             };
         }
 

@@ -23,8 +23,9 @@ public sealed partial class SubmissionRelay(
             {
                 pass = await outbox.RelayOnceAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Anything but shutting down, a timeout's cancellation included: the relay must never stop by itself.
                 LogFailed(logger, exception);
             }
 

@@ -24,7 +24,13 @@ public static class TelemetryExtensions
     public const string MetricsPath = "/metrics";
 
     /// <summary>The activity sources a comment's trace is made of.</summary>
-    public static readonly IReadOnlyList<string> TraceSources = [DiagnosticHeaders.DefaultListenerName];
+    public static readonly IReadOnlyList<string> TraceSources =
+    [
+        DiagnosticHeaders.DefaultListenerName,
+
+        // Ingestion's submission relay: it publishes each comment in the trace of the submit that accepted it.
+        "Moderation.Ingestion.SubmissionRelay",
+    ];
 
     /// <summary>The meters exported besides ASP.NET Core's and the runtime's.</summary>
     public static readonly IReadOnlyList<string> Meters = [ModerationMetrics.MeterName, "MassTransit"];

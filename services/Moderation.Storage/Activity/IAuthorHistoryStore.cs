@@ -18,6 +18,29 @@ public interface IAuthorHistoryStore
     Task<IReadOnlyList<AuthorActivity>> AppendAsync(
         AuthorActivity entry, DateTimeOffset from, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends many entries as <see cref="AppendAsync"/> appends each, an author's in the order given, each looking back
+    /// <paramref name="window"/> from its own SubmittedAt; returns, per entry, what <see cref="AppendAsync"/> would have.
+    /// Different authors' appends may run at once; a store may do them all in one write (SQLite: one transaction).
+    /// </summary>
+    async Task<IReadOnlyList<IReadOnlyList<AuthorActivity>>> AppendManyAsync(
+        IReadOnlyList<AuthorActivity> entries, TimeSpan window, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var results = new IReadOnlyList<AuthorActivity>[entries.Count];
+        await Task.WhenAll(entries
+            .Select((entry, index) => (entry, index))
+            .GroupBy(item => (item.entry.SiteId, item.entry.AuthorId))
+            .Select(async author =>
+            {
+                foreach (var (entry, index) in author)
+                {
+                    results[index] = await AppendAsync(entry, entry.SubmittedAt - window, limit, cancellationToken).ConfigureAwait(false);
+                }
+            })).ConfigureAwait(false);
+        return results;
+    }
+
     /// <summary>Deletes entries older than <paramref name="before"/>; returns how many it removed.</summary>
     Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

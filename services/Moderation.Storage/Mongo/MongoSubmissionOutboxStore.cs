@@ -1,4 +1,3 @@
-using Moderation.Contracts;
 using Moderation.Storage.Comments;
 using Moderation.Storage.Mongo.Documents;
 using Moderation.Storage.Sqlite;
@@ -21,7 +20,7 @@ internal sealed class MongoSubmissionOutboxStore(MongoDatabaseContext context) :
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(outgoing);
         var document = CommentStatusDocument.From(record);
-        document.Outbox = SqliteJson.Serialize(outgoing.Message);
+        document.Outbox = SqliteJson.Serialize(StoredSubmission.From(outgoing));
         document.OutboxDueAt = document.SubmittedAt;
         return context.TryInsertAsync(context.CommentStatus, document, cancellationToken);
     }
@@ -75,7 +74,7 @@ internal sealed class MongoSubmissionOutboxStore(MongoDatabaseContext context) :
                 return [.. claimed
                     .Where(d => d.Outbox is not null)
                     .OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id)
-                    .Select(d => new OutgoingSubmission(SqliteJson.Deserialize<CommentSubmitted>(d.Outbox!), d.OutboxAttempts))];
+                    .Select(d => SqliteJson.Deserialize<StoredSubmission>(d.Outbox!).ToOutgoing(d.OutboxAttempts))];
             },
             cancellationToken);
     }

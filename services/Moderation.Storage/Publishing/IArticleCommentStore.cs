@@ -19,6 +19,19 @@ public interface IArticleCommentStore
     /// </summary>
     Task<bool> ApplyAsync(PublishedComment comment, bool visible, DecisionVersion version, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies many decisions as <see cref="ApplyAsync"/> applies each, in order (a store may do it in one write; SQLite
+    /// does it in one transaction). A batch holding a comment twice ends at its later decision.
+    /// </summary>
+    async Task ApplyManyAsync(IReadOnlyList<CommentDecisionToApply> decisions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        foreach (var (comment, visible, version) in decisions)
+        {
+            await ApplyAsync(comment, visible, version, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The comment when it is published (null when unknown or taken down).</summary>
     Task<PublishedComment?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -51,6 +51,31 @@ internal sealed class SqliteArticleCommentStore(SqliteDatabase database) : IArti
             },
             cancellationToken);
 
+    public Task ApplyManyAsync(IReadOnlyList<CommentDecisionToApply> decisions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        return database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(token).ConfigureAwait(false);
+                await using var command = connection.Command(ApplySql);
+                command.Transaction = transaction;
+                foreach (var (comment, visible, version) in decisions)
+                {
+                    command.Parameters.Clear();
+                    Bind(command, comment);
+                    command.Parameters.AddWithValue("@removed", visible ? 0 : 1);
+                    command.Parameters.AddWithValue("@seq", version.Sequence);
+                    command.Parameters.AddWithValue("@decided", StoredTime.ToMilliseconds(version.DecidedAt));
+                    await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return decisions.Count;
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// Stores many comments in one transaction (a bulk import or a test seeding a large article); already stored ids are skipped.
     /// Returns how many it inserted.

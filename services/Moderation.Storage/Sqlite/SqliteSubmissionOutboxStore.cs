@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Moderation.Contracts;
 using Moderation.Storage.Comments;
 
 namespace Moderation.Storage.Sqlite;
@@ -27,7 +26,7 @@ internal sealed class SqliteSubmissionOutboxStore(SqliteDatabase database) : ISu
                     ("@author", record.AuthorId),
                     ("@status", record.Status.ToString()),
                     ("@submitted", StoredTime.ToMilliseconds(record.SubmittedAt)),
-                    ("@outbox", SqliteJson.Serialize(outgoing.Message)));
+                    ("@outbox", SqliteJson.Serialize(StoredSubmission.From(outgoing))));
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
             },
             cancellationToken);
@@ -53,9 +52,8 @@ internal sealed class SqliteSubmissionOutboxStore(SqliteDatabase database) : ISu
                     ("@limit", limit));
                 var claimed = await command.ReadAllAsync(
                     reader => (Submitted: reader.GetInt64(reader.GetOrdinal("submitted_at")),
-                        Outgoing: new OutgoingSubmission(
-                            SqliteJson.Deserialize<CommentSubmitted>(reader.GetText("outbox")),
-                            reader.GetInt32(reader.GetOrdinal("outbox_attempts")))),
+                        Outgoing: SqliteJson.Deserialize<StoredSubmission>(reader.GetText("outbox"))
+                            .ToOutgoing(reader.GetInt32(reader.GetOrdinal("outbox_attempts")))),
                     token).ConfigureAwait(false);
 
                 // RETURNING gives no order; oldest first, as claimed.

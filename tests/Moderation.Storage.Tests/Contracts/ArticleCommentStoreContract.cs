@@ -176,6 +176,31 @@ public abstract class ArticleCommentStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task ApplyMany_applies_a_batch_as_one_by_one_and_a_replayed_batch_changes_nothing()
+    {
+        var site = TestData.NewSite();
+        var approved = Enumerable.Range(0, 50).Select(i => TestData.Published(site, "article-1", TestData.BaseTime.AddSeconds(i))).ToList();
+        var takenDown = TestData.Published(site, "article-1", TestData.BaseTime.AddMinutes(1));
+        await Store.ApplyAsync(takenDown, visible: false, new DecisionVersion(1, TestData.BaseTime.AddMinutes(2)));
+        List<CommentDecisionToApply> batch =
+        [
+            .. approved.Select(comment => new CommentDecisionToApply(comment, true, new DecisionVersion(0, comment.PublishedAt))),
+
+            // The rules' approval arriving after a moderator's takedown, and a comment twice in one batch.
+            new(takenDown, true, new DecisionVersion(0, TestData.BaseTime.AddMinutes(1))),
+            new(approved[0], false, new DecisionVersion(1, TestData.BaseTime.AddHours(1))),
+        ];
+
+        await Store.ApplyManyAsync(batch);
+        await Store.ApplyManyAsync(batch);
+
+        var page = await Store.ListAsync(site, "article-1", CommentOrder.OldestFirst, 100, null);
+        Assert.Equal(approved.Skip(1), page.Items);
+        Assert.Null(await Store.GetAsync(takenDown.Id));
+        Assert.Null(await Store.GetAsync(approved[0].Id));
+    }
+
+    [SkippableFact]
     public async Task A_rejection_arriving_before_the_older_approval_keeps_the_comment_off_the_article()
     {
         var site = TestData.NewSite();

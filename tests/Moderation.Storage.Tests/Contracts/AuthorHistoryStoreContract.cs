@@ -36,6 +36,26 @@ public abstract class AuthorHistoryStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task AppendMany_returns_per_entry_what_appending_one_by_one_would_and_a_replay_returns_the_same()
+    {
+        var site = TestData.NewSite();
+        var before = Entry(site, "author-1", BaseTime.AddHours(-1));
+        var tooOld = Entry(site, "author-1", BaseTime.AddDays(-3));
+        await Store.AppendAsync(tooOld, BaseTime.AddDays(-10), 50);
+        await Store.AppendAsync(before, BaseTime.AddDays(-10), 50);
+        var first = Entry(site, "author-1", BaseTime);
+        var other = Entry(site, "author-2", BaseTime);
+        var second = Entry(site, "author-1", BaseTime.AddSeconds(1));
+
+        var results = await Store.AppendManyAsync([first, other, second], TimeSpan.FromDays(1), 50);
+        var replayed = await Store.AppendManyAsync([first, other, second], TimeSpan.FromDays(1), 50);
+
+        Assert.Equal([[before], [], [before, first]], results.Select(result => result.ToList()));
+        Assert.Equal(results.Select(result => result.ToList()), replayed.Select(result => result.ToList()));
+        Assert.Equal([before, first, second], await Store.AppendAsync(Entry(site, "author-1", BaseTime.AddSeconds(2)), BaseTime.AddDays(-1), 50));
+    }
+
+    [SkippableFact]
     public async Task An_append_returns_only_entries_since_from_and_at_most_the_newest_limit()
     {
         var site = TestData.NewSite();

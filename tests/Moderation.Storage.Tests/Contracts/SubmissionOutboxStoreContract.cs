@@ -39,6 +39,20 @@ public abstract class SubmissionOutboxStoreContract : StoreContract
         while (batch.Count > 0);
     }
 
+    /// <summary>Accepts <paramref name="total"/> comments of a new site, a millisecond apart, 50 at once; returns their ids.</summary>
+    private async Task<HashSet<Guid>> AcceptManyAsync(int total)
+    {
+        var site = TestData.NewSite();
+        var ids = new HashSet<Guid>();
+        foreach (var batch in Enumerable.Range(0, total).Select(i => Accepted(site, TestData.BaseTime.AddMilliseconds(i))).Chunk(50))
+        {
+            await Task.WhenAll(batch.Select(a => Outbox.TryAcceptAsync(a.Record, a.Outgoing)));
+            ids.UnionWith(batch.Select(a => a.Record.Id));
+        }
+
+        return ids;
+    }
+
     [SkippableFact]
     public async Task Accept_stores_the_pending_status_and_its_event_in_one_write_and_a_retry_changes_nothing()
     {
@@ -127,14 +141,8 @@ public abstract class SubmissionOutboxStoreContract : StoreContract
     public async Task Two_relays_claiming_at_once_share_every_event_exactly_once()
     {
         await DrainAsync();
-        var site = TestData.NewSite();
         const int total = 600;
-        var expected = new HashSet<Guid>();
-        foreach (var batch in Enumerable.Range(0, total).Select(i => Accepted(site, TestData.BaseTime.AddMilliseconds(i))).Chunk(50))
-        {
-            await Task.WhenAll(batch.Select(a => Outbox.TryAcceptAsync(a.Record, a.Outgoing)));
-            expected.UnionWith(batch.Select(a => a.Record.Id));
-        }
+        var expected = await AcceptManyAsync(total);
 
         // The second relay is another replica: its own stores on the same database.
         await using var replica = await CreateStoresAsync();
@@ -173,14 +181,8 @@ public abstract class SubmissionOutboxStoreContract : StoreContract
     public async Task Ten_thousand_accepted_events_are_all_claimed_once_in_batches()
     {
         await DrainAsync();
-        var site = TestData.NewSite();
         const int total = 10_000;
-        var expected = new HashSet<Guid>();
-        foreach (var batch in Enumerable.Range(0, total).Select(i => Accepted(site, TestData.BaseTime.AddMilliseconds(i))).Chunk(100))
-        {
-            await Task.WhenAll(batch.Select(a => Outbox.TryAcceptAsync(a.Record, a.Outgoing)));
-            expected.UnionWith(batch.Select(a => a.Record.Id));
-        }
+        var expected = await AcceptManyAsync(total);
 
         Assert.Equal(total, await Outbox.CountUnsentAsync());
         var claimed = new List<Guid>();
