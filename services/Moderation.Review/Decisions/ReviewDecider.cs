@@ -29,8 +29,10 @@ public sealed class ReviewDecider(
         }
 
         // Numbered after the item's last decision, so Publishing and Ingestion can tell which of two decisions is later.
+        // Rejecting a published comment (one the rules approved, or readers reported: they see only published ones) takes it down.
         var decision = new ModeratorDecision(
-            moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim());
+            moderator, Describe(reason, note), now, (item.Review?.Sequence ?? 0) + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim(),
+            TakesDown: !approve && (item.Decision.Outcome == DecisionOutcome.Approve || item.Reports > 0));
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
         var entry = new ReviewAuditEntry(
             NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,
@@ -84,7 +86,8 @@ public sealed class ReviewDecider(
 
         var status = approve ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected;
         var decision = new ModeratorDecision(
-            moderator, Describe(reason, note), now, expectedSequence + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim());
+            moderator, Describe(reason, note), now, expectedSequence + 1, string.IsNullOrWhiteSpace(messageToAuthor) ? null : messageToAuthor.Trim(),
+            TakesDown: takedown);
         var was = $"was {item.Status.ToString().ToLowerInvariant()} by {last.ModeratorId}";
         var entry = new ReviewAuditEntry(
             NewId.NextGuid(), item.Comment.SiteId, item.Comment.Id, item.Comment.ArticleId, item.Comment.Author.Id, moderator,

@@ -48,9 +48,10 @@ public static class WebhookEventFactory
     {
         ArgumentNullException.ThrowIfNull(comment);
         ArgumentNullException.ThrowIfNull(decision);
+        // A later decision on the same comment (an undo, a takedown) is an event of its own: its number is in its id.
         return Create(
-            EventId("moderator", comment.Id),
-            WebhookEventTypes.CommentDecided,
+            EventId(decision.Sequence <= 1 ? "moderator" : $"moderator:{decision.Sequence}", comment.Id),
+            outcome == DecisionOutcome.Reject && decision.TakesDown ? WebhookEventTypes.CommentTakenDown : WebhookEventTypes.CommentDecided,
             decision.DecidedAt,
             comment,
             outcome == DecisionOutcome.Approve ? "approved" : "rejected",

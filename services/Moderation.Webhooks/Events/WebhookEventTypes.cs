@@ -18,6 +18,7 @@ public static class WebhookEventTypes
     /// <summary>A reader reported a comment; <c>report</c> says who, why, how many so far, and whether it is in review or hidden.</summary>
     public const string CommentReported = "comment.reported";
 
+    /// <summary>A moderator removed a published comment (took back an approval, or removed a reported comment).</summary>
     public const string CommentTakenDown = "comment.taken_down";
     public const string CommentEdited = "comment.edited";
     public const string CommentDeleted = "comment.deleted";

@@ -186,6 +186,41 @@ public sealed class WebhookDeliveryTests(PatientWebhookHost host) : IClassFixtur
         Assert.DoesNotContain(host.Receiver.Accepted, e => e.Body["author"]?["id"]?.GetValue<string>() == other);
     }
 
+    [Fact]
+    public async Task Each_later_moderator_decision_arrives_as_its_own_event_and_taking_back_an_approval_as_comment_taken_down()
+    {
+        var site = host.Site("hooks");
+        var flagged = await site.SubmitAsync(NewArticle(), NewcomerLink, authorId: $"td-{Guid.NewGuid():N}", accountAgeDays: 0);
+        await site.WaitForFinalStatusAsync(flagged);
+        var queue = host.Host.Services.GetRequiredService<Moderation.Storage.Review.IReviewQueueStore>();
+        var item = await Eventually.MatchesAsync(() => queue.GetAsync(flagged), found => found is not null, "the flagged comment in the review queue");
+
+        // Approve, take the approval back, then undo the takedown: three decisions of Review's, numbered 1, 2 and 3.
+        string[] expected = ["comment.flagged", "comment.decided", "comment.taken_down", "comment.decided"];
+        for (var step = 1; step <= 3; step++)
+        {
+            using (var scope = host.Host.Services.CreateScope())
+            {
+                var decider = scope.ServiceProvider.GetRequiredService<Review.Decisions.ReviewDecider>();
+                var result = step == 1
+                    ? await decider.DecideAsync(item!, "moderator-7", approve: true, null, null, default)
+                    : await decider.RedecideAsync(item!, $"moderator-{7 + step}", approve: step == 3, "abuse", null, null, step - 1, TimeSpan.FromHours(1), default);
+                Assert.Equal(Review.Decisions.DecisionResult.Decided, result);
+            }
+
+            item = await queue.GetAsync(flagged);
+            await Eventually.MatchesAsync(
+                () => Task.FromResult(host.Receiver.Accepted.Count(e => e.CommentId == flagged)), count => count >= step + 1, $"the event of decision {step}");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var mine = host.Receiver.Accepted.Where(e => e.CommentId == flagged).ToList();
+        Assert.Equal(expected, mine.Select(e => e.Type));
+        Assert.Equal(4, mine.Select(e => e.Id).Distinct().Count());
+        Assert.Equal("rejected", mine[2].Body["comment"]!["status"]!.GetValue<string>());
+        Assert.Equal("moderator-9", mine[2].Body["decision"]!["moderatorId"]!.GetValue<string>());
+    }
+
     private static ReceivedEvent Single(IEnumerable<ReceivedEvent> events, Guid commentId) => events.Single(e => e.CommentId == commentId);
 
     /// <summary>An event's id is derived from what it announces, so the test knows where to look for it.</summary>

@@ -16,6 +16,9 @@ internal sealed class ModeratorDecisionDocument
     /// <summary>Absent on documents written before moderators could message the commenter.</summary>
     public string? MessageToAuthor { get; set; }
 
+    /// <summary>Absent (false) on documents written before takedowns were told apart from rejections.</summary>
+    public bool TakesDown { get; set; }
+
     public static ModeratorDecisionDocument From(ModeratorDecision decision) => new()
     {
         ModeratorId = decision.ModeratorId,
@@ -23,7 +26,8 @@ internal sealed class ModeratorDecisionDocument
         DecidedAt = StoredTime.ToUtcDateTime(decision.DecidedAt),
         Sequence = decision.Sequence,
         MessageToAuthor = decision.MessageToAuthor,
+        TakesDown = decision.TakesDown,
     };
 
-    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence, MessageToAuthor);
+    public ModeratorDecision ToRecord() => new(ModeratorId, Reason, StoredTime.FromUtcDateTime(DecidedAt), Sequence, MessageToAuthor, TakesDown);
 }
