@@ -250,6 +250,24 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
         return LeaseAsync(Matching(query) & Unleased(now), Order(query.Order), moderator, now, leaseFor, cancellationToken);
     }
 
+    /// <summary>
+    /// The server's query plan for what <see cref="ClaimNextAsync"/> and the pending list read, so a test can check that
+    /// the pending-only index serves the filter and, oldest or newest first, the order.
+    /// </summary>
+    internal Task<BsonDocument> ExplainClaimNextAsync(ReviewQueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var args = new RenderArgs<ReviewItemDocument>(context.ReviewQueue.DocumentSerializer, context.ReviewQueue.Settings.SerializerRegistry);
+        var find = new BsonDocument
+        {
+            { "find", context.ReviewQueue.CollectionNamespace.CollectionName },
+            { "filter", (Matching(query) & Unleased(now)).Render(args) },
+            { "sort", Order(query.Order).Render(args) },
+            { "limit", 1 },
+        };
+        return context.Database.RunCommandAsync<BsonDocument>(
+            new BsonDocument { { "explain", find }, { "verbosity", "queryPlanner" } }, cancellationToken: cancellationToken);
+    }
+
     public Task<ReviewItem?> ClaimAsync(
         Guid commentId, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {

@@ -30,36 +30,9 @@ public sealed class MongoArticleCommentScaleTests(MongoServerFixture server) : A
             .ExplainListAsync(siteId, articleId, order, 10, after, CancellationToken.None);
         var winningPlan = explain["queryPlanner"]["winningPlan"].AsBsonDocument;
 
-        var stages = Stages(winningPlan).ToList();
+        var stages = QueryPlan.Stages(winningPlan).ToList();
         Assert.Contains("IXSCAN", stages);
         Assert.DoesNotContain("SORT", stages);
         Assert.Contains(MongoDatabaseContext.ArticleReadIndex, winningPlan.ToJson());
-    }
-
-    // Plans nest stages under inputStage/inputStages (and queryPlan on the slot-based engine); walk them all.
-    private static IEnumerable<string> Stages(BsonValue node)
-    {
-        if (node is BsonDocument document)
-        {
-            foreach (var element in document)
-            {
-                if (element.Name == "stage" && element.Value.IsString)
-                {
-                    yield return element.Value.AsString;
-                }
-
-                foreach (var stage in Stages(element.Value))
-                {
-                    yield return stage;
-                }
-            }
-        }
-        else if (node is BsonArray array)
-        {
-            foreach (var stage in array.SelectMany(Stages))
-            {
-                yield return stage;
-            }
-        }
     }
 }
