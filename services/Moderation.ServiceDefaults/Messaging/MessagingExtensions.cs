@@ -37,6 +37,7 @@ public static class MessagingExtensions
         {
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseFilter(new IncompleteMessageFilter()));
 
             if (options.Transport == MessagingTransport.RabbitMq && Uri.TryCreate(options.RabbitMqUri, UriKind.Absolute, out var uri))
             {
