@@ -8,10 +8,5 @@ namespace Moderation.Ingestion.Erasure;
 /// <summary>Erases the author from the Ingestion service's own stores, after recording the erasure so nothing of theirs is written again.</summary>
 public sealed class IngestionEraseAuthorConsumer([FromKeyedServices(StoreOwner.Ingestion)] IAuthorErasureStore erasure) : IConsumer<AuthorErased>
 {
-    public async Task Consume(ConsumeContext<AuthorErased> context)
-    {
-        var erased = context.Message;
-        await erasure.RecordAsync(erased.SiteId, erased.AuthorId, erased.ErasedAt, context.CancellationToken);
-        await erasure.EraseAsync(erased.SiteId, erased.AuthorId, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<AuthorErased> context) => erasure.EraseAsync(context.Message, context.CancellationToken);
 }

@@ -159,18 +159,8 @@ internal sealed class MongoArticleCommentStore(MongoDatabaseContext context) : I
         string siteId, string articleId, CommentOrder order, int limit, CommentPageCursor? after, CancellationToken cancellationToken)
     {
         var (filter, sort) = ListQuery(siteId, articleId, order, after);
-        var args = new RenderArgs<PublishedCommentDocument>(
-            context.ArticleComments.DocumentSerializer, context.ArticleComments.Settings.SerializerRegistry);
-        var find = new BsonDocument
-        {
-            { "find", context.ArticleComments.CollectionNamespace.CollectionName },
-            { "filter", filter.Render(args) },
-            { "sort", sort.Render(args) },
-            { "hint", MongoDatabaseContext.ArticleReadIndex },
-            { "limit", limit + 1 },
-        };
-        return context.Database.RunCommandAsync<BsonDocument>(
-            new BsonDocument { { "explain", find }, { "verbosity", "queryPlanner" } }, cancellationToken: cancellationToken);
+        return MongoExplain.FindAsync(
+            context.Database, context.ArticleComments, filter, sort, limit + 1, MongoDatabaseContext.ArticleReadIndex, cancellationToken);
     }
 
     /// <summary>

@@ -254,19 +254,9 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
     /// The server's query plan for what <see cref="ClaimNextAsync"/> and the pending list read, so a test can check that
     /// the pending-only index serves the filter and, oldest or newest first, the order.
     /// </summary>
-    internal Task<BsonDocument> ExplainClaimNextAsync(ReviewQueueQuery query, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var args = new RenderArgs<ReviewItemDocument>(context.ReviewQueue.DocumentSerializer, context.ReviewQueue.Settings.SerializerRegistry);
-        var find = new BsonDocument
-        {
-            { "find", context.ReviewQueue.CollectionNamespace.CollectionName },
-            { "filter", (Matching(query) & Unleased(now)).Render(args) },
-            { "sort", Order(query.Order).Render(args) },
-            { "limit", 1 },
-        };
-        return context.Database.RunCommandAsync<BsonDocument>(
-            new BsonDocument { { "explain", find }, { "verbosity", "queryPlanner" } }, cancellationToken: cancellationToken);
-    }
+    internal Task<BsonDocument> ExplainClaimNextAsync(ReviewQueueQuery query, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MongoExplain.FindAsync(
+            context.Database, context.ReviewQueue, Matching(query) & Unleased(now), Order(query.Order), 1, null, cancellationToken);
 
     public Task<ReviewItem?> ClaimAsync(
         Guid commentId, string moderator, DateTimeOffset now, TimeSpan leaseFor, CancellationToken cancellationToken = default)

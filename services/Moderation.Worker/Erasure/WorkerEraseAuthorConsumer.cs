@@ -8,10 +8,5 @@ namespace Moderation.Worker.Erasure;
 /// <summary>Erases the author from the Worker service's own stores, after recording the erasure so nothing of theirs is written again.</summary>
 public sealed class WorkerEraseAuthorConsumer([FromKeyedServices(StoreOwner.Worker)] IAuthorErasureStore erasure) : IConsumer<AuthorErased>
 {
-    public async Task Consume(ConsumeContext<AuthorErased> context)
-    {
-        var erased = context.Message;
-        await erasure.RecordAsync(erased.SiteId, erased.AuthorId, erased.ErasedAt, context.CancellationToken);
-        await erasure.EraseAsync(erased.SiteId, erased.AuthorId, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<AuthorErased> context) => erasure.EraseAsync(context.Message, context.CancellationToken);
 }
