@@ -38,7 +38,7 @@ public static class IngestionModule
         bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
         bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
         bus.AddConsumer<IngestionEraseAuthorConsumer, IngestionEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)
