@@ -24,6 +24,7 @@ public static class IngestionModule
         builder.Services.AddScoped<CommentSubmitter>();
         builder.Services.AddSingleton<SubmissionRelaySignal>();
         builder.Services.AddSingleton<SubmissionOutbox>();
+        builder.Services.AddSingleton<SubmissionBacklog>();
         builder.Services.AddHostedService<SubmissionRelay>();
         builder.Services.AddScoped<CommentReporter>();
         builder.Services.AddScoped<ArticleGate>();
