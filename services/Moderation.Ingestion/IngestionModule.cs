@@ -39,7 +39,8 @@ public static class IngestionModule
         bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
         bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
         bus.AddConsumer<IngestionEraseAuthorConsumer, IngestionEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(
+            provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<ModerationStores>().CountErasedAuthorsAsync, provider.GetRequiredService<TimeProvider>()));
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)

@@ -19,7 +19,8 @@ public static class PublishingModule
         bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
         bus.AddConsumer<PublishingEraseAuthorConsumer, PublishingEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(
+            provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<ModerationStores>().CountErasedAuthorsAsync, provider.GetRequiredService<TimeProvider>()));
     }
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)

@@ -53,7 +53,8 @@ public static class ReviewModule
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(
+            provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<ModerationStores>().CountErasedAuthorsAsync, provider.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>

@@ -26,6 +26,7 @@ public static class WorkerModule
         bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
         bus.AddConsumer<WorkerEraseAuthorConsumer, WorkerEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(
+            provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync, provider.GetRequiredService<ModerationStores>().CountErasedAuthorsAsync, provider.GetRequiredService<TimeProvider>()));
     }
 }

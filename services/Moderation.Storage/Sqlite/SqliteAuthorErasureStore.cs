@@ -28,6 +28,15 @@ internal sealed class SqliteAuthorErasureStore(SqliteDatabase database) : IAutho
             },
             cancellationToken);
 
+    public Task<long> CountErasedAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("SELECT COUNT(*) FROM erased_authors");
+                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+
     public Task EraseAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>
