@@ -52,7 +52,7 @@ public sealed class ErasedAuthorCache(
             await RefreshIfOldAsync(snapshots, cancellationToken).ConfigureAwait(false);
             if (Volatile.Read(ref _keys) is { } keys)
             {
-                if (!keys.Contains(snapshots.KeyOf(siteId, authorId)))
+                if (keys.Count == 0 || !keys.Contains(snapshots.KeyOf(siteId, authorId)))
                 {
                     return false;
                 }
