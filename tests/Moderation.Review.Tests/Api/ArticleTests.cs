@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Review.Tests.Infrastructure;
@@ -54,6 +55,20 @@ public abstract class ArticleTests(ReviewHost host)
         Assert.All(item["around"]!.AsArray(), c => Assert.Equal("approved", c!["outcome"]!.GetValue<string>()));
         Assert.Equal($"https://news.example/politics/talks?x=1#comment-{flagged}", item["links"]!["page"]!.GetValue<string>());
         Assert.Equal($"/v1/comments/{flagged}", item["links"]!["api"]!.GetValue<string>());
+
+        // The article's mode, from Ingestion's ArticleModeChanged: shown with the item and in the article view.
+        Assert.Null(item["article"]!["mode"]);
+        using (var put = await site.SubmitHttp.PutAsJsonAsync($"/v1/sites/{Site}/articles/{article}/moderation", new { mode = "closed" }))
+        {
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        var closed = await Eventually.MatchesAsync(
+            () => console.GetJsonAsync($"/v1/review/items/{flagged}"),
+            i => i["article"]!["mode"]?["mode"]?.GetValue<string>() == "closed",
+            "the article shown closed");
+        Assert.Equal("editor", closed["article"]!["mode"]!["reason"]!.GetValue<string>());
+        Assert.Equal("closed", (await console.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}"))["article"]!["mode"]!["mode"]!.GetValue<string>());
 
         // Stored once per article: one row, whatever the number of comments.
         var store = host.Host.Services.GetRequiredService<IReviewCommentLogStore>();
