@@ -12,6 +12,7 @@ internal static class MongoReviewIndexes
     public const string CommentsCollection = "review_comments";
     public const string SessionsCollection = "moderator_sessions";
     public const string ArticlesCollection = "review_articles";
+    public const string BulkActionsCollection = "review_bulk_actions";
 
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {

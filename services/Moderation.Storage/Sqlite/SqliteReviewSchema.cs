@@ -64,6 +64,19 @@ internal static class SqliteReviewSchema
         CREATE INDEX IF NOT EXISTS ix_review_comments_article ON review_comments (site_id, article_id, submitted_at);
         CREATE INDEX IF NOT EXISTS ix_review_comments_parent ON review_comments (parent_id) WHERE parent_id IS NOT NULL;
 
+        CREATE TABLE IF NOT EXISTS review_bulk_actions (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            site_id       TEXT    NOT NULL,
+            moderator     TEXT    NOT NULL,
+            action        TEXT    NOT NULL,
+            count         INTEGER NOT NULL,
+            ids           TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            undo_until    INTEGER NOT NULL,
+            undone_at     INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_bulk_actions_site ON review_bulk_actions (site_id, undo_until);
+
         CREATE TABLE IF NOT EXISTS review_articles (
             site_id         TEXT    NOT NULL,
             article_id      TEXT    NOT NULL,

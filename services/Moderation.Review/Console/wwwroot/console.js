@@ -149,6 +149,18 @@ function selectSite(siteId) {
   listen();
   loadQueue(true);
   if (state.queue === "decided") loadDecided(true);
+  loadBulkActions();
+}
+
+// The server keeps each bulk action until its undo window closes, so a reload or another session still offers Undo.
+async function loadBulkActions() {
+  if (!state.site) return;
+  const site = state.site;
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(site)}/bulk-actions`);
+  if (!result.ok || site !== state.site) return;
+  const latest = result.data[0];
+  if (latest) offerBulkUndo({ action: latest.action, decided: latest.decided, undoUntil: latest.undoUntil, actionId: latest.id, moderator: latest.moderator });
+  else if (!state.lastBulk || state.lastBulk.siteId !== site) $("bulk-done").hidden = true;
 }
 
 // ---- which comments: waiting (all), reported by readers, or decided (with undo and takedown) -------------------
@@ -734,8 +746,9 @@ async function openBulk(action) {
 let bulkUndoTimer = 0;
 function offerBulkUndo(bulk) {
   clearTimeout(bulkUndoTimer);
-  state.lastBulk = bulk;
-  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()} · undo until ${formatTime(bulk.undoUntil)}`;
+  state.lastBulk = { ...bulk, siteId: state.site };
+  const by = bulk.moderator && state.me && bulk.moderator !== state.me.username ? ` by ${shown(bulk.moderator)}` : "";
+  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()}${by} · undo until ${formatTime(bulk.undoUntil)}`;
   $("bulk-done").hidden = bulk.decided === 0;
   $("bulk-undo").hidden = false;
   bulkUndoTimer = setTimeout(() => { $("bulk-done").hidden = true; }, Math.max(0, new Date(bulk.undoUntil).getTime() - Date.now()));
@@ -757,12 +770,14 @@ async function undoBulk(reason, note) {
   const bulk = state.lastBulk;
   $("bulk-undo").hidden = true;
   $("bulk-done-text").textContent = `Undoing ${bulk.decided.toLocaleString()} decision(s)…`;
-  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, { action: bulk.action, ids: bulk.ids, reason, note });
+  const request = bulk.actionId ? { actionId: bulk.actionId, reason, note } : { action: bulk.action, ids: bulk.ids, reason, note };
+  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, request);
   $("bulk-done-text").textContent = result.ok ? `Undone ${result.data.undone.toLocaleString()}${result.data.skipped ? `; ${result.data.skipped} decided again since were left` : ""}.`
     : (result.data && result.data.title) || "Could not undo.";
   state.lastBulk = null;
   await loadQueue(!state.current);
   loadSites();
+  loadBulkActions();
 }
 
 function fillReasons(reasons) {
