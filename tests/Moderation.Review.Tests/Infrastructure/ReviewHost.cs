@@ -15,7 +15,7 @@ public class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite, DecidedSite, ClosedUndoSite, "browser-decided", "api-desk-stats", "browser-desk", "browser-leases", "browser-audit", ArticlesSite, "browser-article"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite, DecidedSite, ClosedUndoSite, "browser-decided", "api-desk-stats", "browser-desk", "browser-leases", "browser-audit", ArticlesSite, "browser-article", "api-rule-ids"];
 
     /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
     public const string DeskSite = "api-desk";
