@@ -5,6 +5,7 @@ using Moderation.ServiceDefaults.Erasure;
 using Moderation.Storage;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
+using Moderation.Review.Articles;
 using Moderation.Review.Auth;
 using Moderation.Review.Authors;
 using Moderation.Review.Console;
@@ -53,6 +54,7 @@ public static class ReviewModule
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
+        bus.AddConsumer<RecordArticleModeConsumer, RecordArticleModeConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider =>
         {
             var stores = provider.GetRequiredService<ModerationStores>();
@@ -80,6 +82,7 @@ public static class ReviewModule
             .AddEndpointFilter<AntiforgeryFilter>();
         signedIn.MapQueueEndpoints();
         signedIn.MapItemEndpoints();
+        signedIn.MapArticleEndpoints();
         signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();

@@ -61,6 +61,8 @@ public sealed class ModerationStores : IAsyncDisposable
 
     public IReviewCommentLogStore ReviewComments => Owned(_catalog.ReviewComments, StoreOwner.Review);
 
+    public IReviewBulkActionStore ReviewBulkActions => Owned(_catalog.ReviewBulkActions, StoreOwner.Review);
+
     /// <summary>The erasure of one opened owner: its record of erased authors and the removal of their data.</summary>
     public IAuthorErasureStore ErasureOf(StoreOwner owner) =>
         _catalog.Erasures.TryGetValue(owner, out var erasure)

@@ -47,7 +47,7 @@ public sealed class CommentSubmitter(
 
         var record = new CommentStatusRecord(commentId, comment.SiteId, comment.ArticleId, comment.Author.Id, CommentStatus.Pending, now);
         var submitted = new CommentSubmitted(
-            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section),
+            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section, comment.Article),
             comment.AuthorSignals,
             HoldReason: comment.HoldReason);
         if (!await outbox.TryAcceptAsync(record, new OutgoingSubmission(submitted, TraceParent: Activity.Current?.Id), cancellationToken))
