@@ -217,6 +217,13 @@ internal sealed class TermMatcher
                 switch (text.Kind[position])
                 {
                     case ElementKind.Letter:
+                        var runTogether = trie.Child(node, ' ');
+                        if (runTogether != TermTrie.None && last != ' ')
+                        {
+                            // A phrase written as one word ("cameljockey"): the phrase goes on without its space.
+                            Walk(runTogether, position, ' ', steps + 1, masks, folded);
+                        }
+
                         var primary = text.Primary[position];
                         if (primary == '*')
                         {

@@ -110,6 +110,25 @@ public sealed class TermMatcherTests
         Assert.Empty(TestRuleSets.Decide("covid 19 and web 3", ruleSet).Hits);
     }
 
+    [Theory]
+    [InlineData("just killyourself now", "killyourself")] // a phrase written as one word
+    [InlineData("KillYourSelf", "KillYourSelf")]
+    [InlineData("go kill-yourself", "kill-yourself")]
+    [InlineData("kill yourselfff", "kill yourselfff")]
+    public void Phrases_run_together_still_match(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Profanity).Hits.Select(hit => hit.Match));
+    }
+
+    [Theory]
+    [InlineData("skillyourself")] // the run-together phrase still starts and ends at word boundaries
+    [InlineData("killyourselfie")]
+    [InlineData("kill yours elf")]
+    public void Run_together_phrases_keep_their_word_boundaries(string text)
+    {
+        Assert.Empty(TestRuleSets.Decide(text, Profanity).Hits);
+    }
+
     [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {
