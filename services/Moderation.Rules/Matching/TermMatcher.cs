@@ -29,14 +29,16 @@ internal sealed class TermMatcher
         var floating = new TrieNode();
         for (var id = 0; id < _terms.Length; id++)
         {
-            var pattern = _terms[id].Pattern;
-            var node = pattern.AnchoredStart ? anchored : floating;
-            foreach (var c in pattern.Folded)
+            foreach (var spelling in TermSpellings.Of(_terms[id]))
             {
-                node = node.GetOrAdd(c);
-            }
+                var node = _terms[id].Pattern.AnchoredStart ? anchored : floating;
+                foreach (var c in spelling)
+                {
+                    node = node.GetOrAdd(c);
+                }
 
-            node.AddTerminal(id);
+                node.AddTerminal(id);
+            }
         }
 
         _alphabet = new TermAlphabet(_terms.Select(term => term.Pattern.Folded));

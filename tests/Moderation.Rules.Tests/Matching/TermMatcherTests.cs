@@ -12,6 +12,11 @@ public sealed class TermMatcherTests
             terms: ["*fuck*", "shit*", "*cunt*", "cock*", "ass", "rapist", "kill yourself"]
         """);
 
+    private static readonly RuleSet Doubles = TestRuleSets.Only("""
+        rules:
+          - { id: d, kind: terms, category: profanity, action: flag, terms: ["bollock*", "tosser*", coons, "shoot him"] }
+        """);
+
     [Theory]
     [InlineData("f.u.c.k", "f.u.c.k")]
     [InlineData("you f u c k", "f u c k")]
@@ -127,6 +132,32 @@ public sealed class TermMatcherTests
     public void Run_together_phrases_keep_their_word_boundaries(string text)
     {
         Assert.Empty(TestRuleSets.Decide(text, Profanity).Hits);
+    }
+
+    [Theory]
+    [InlineData("you bolocks", "bolocks")] // a doubled letter of a long one-word term written once
+    [InlineData("utter bollocks", "bollocks")]
+    [InlineData("total tosers", "tosers")]
+    public void A_doubled_letter_of_a_long_word_may_be_written_once(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Doubles).Hits.Select(hit => hit.Match));
+    }
+
+    [Fact]
+    public void An_allowed_word_hides_only_the_spelling_it_was_written_in()
+    {
+        var ruleSet = TestRuleSets.Only("allow: [bollocks]\nrules:\n  - { id: d, kind: terms, category: profanity, action: flag, terms: [\"bollock*\"] }\n");
+        Assert.Empty(TestRuleSets.Decide("bollocks", ruleSet).Hits);
+        Assert.Single(TestRuleSets.Decide("bolocks", ruleSet).Hits);
+    }
+
+    [Theory]
+    [InlineData("read the cons")] // a short term keeps its one spelling
+    [InlineData("the police shot him")] // so does a phrase
+    [InlineData("moxtosers")] // and a term anchored at a word start stays there
+    public void Short_terms_phrases_and_allowed_words_keep_their_doubled_letters(string text)
+    {
+        Assert.Empty(TestRuleSets.Decide(text, Doubles).Hits);
     }
 
     [Fact]
