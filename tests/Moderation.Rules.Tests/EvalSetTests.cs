@@ -17,7 +17,7 @@ public sealed class EvalSetTests
     public static TheoryData<string, double, double> Floors => new()
     {
         { "civil-comments", 0.45, 0.055 },
-        { "davidson-offensive", 0.94, 0.072 },
+        { "davidson-offensive", 0.94, 0.067 },
         { "ethos-hate", 0.61, 0.135 },
         { "obfuscated-profanity", 0.595, 0.015 },
         { "sfu-news-toxicity", 0.20, 0.05 },

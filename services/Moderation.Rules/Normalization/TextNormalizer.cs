@@ -16,6 +16,8 @@ internal sealed class TextNormalizer
 
     private const int MaxMaskRun = 3;
 
+    private const char Truncation = '\u2026';
+
     private char[] _unitChar = new char[256];
     private UnitKind[] _unitKind = new UnitKind[256];
     private int[] _unitStart = new int[256];
@@ -51,6 +53,28 @@ internal sealed class TextNormalizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (IsTruncation(text, i, out var truncationLength))
+            {
+                // A word cut short by an ellipsis that ends the text ("last nig…" in a shortened quote) is not the
+                // word it starts: the ellipsis reads as a letter no term has, so the word ends in something unknown.
+                EnsureUnitCapacity(_unitCount + 1 + (text.Length - i));
+                var unit = _unitCount++;
+                _unitChar[unit] = Truncation;
+                _unitKind[unit] = UnitKind.Letter;
+                _unitStart[unit] = i;
+                _unitEnd[unit] = text.Length;
+                break;
+            }
+
+            if (c == '&' && HtmlEntity.TryRead(text, i, out var referenced, out var referenceLength))
+            {
+                // An HTML character reference reads as the character it names, its units spanning the reference.
+                var reference = referenced < 0x10000 ? CharacterFolding.Fold((char)referenced) : CharacterFolding.Fold(referenced);
+                letters += AddUnits(reference, i, i + referenceLength, text.Length - i - referenceLength);
+                i += referenceLength - 1;
+                continue;
+            }
+
             if (c < 128)
             {
                 // Most text is ASCII: fold and classify it without the per-character string of the general path.
@@ -110,26 +134,62 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            EnsureUnitCapacity(_unitCount + folded.Length + (text.Length - end));
-            foreach (var ch in folded)
-            {
-                var kind = Classify(ch);
-                if (kind == UnitKind.Letter)
-                {
-                    letters++;
-                }
-
-                var unit = _unitCount++;
-                _unitChar[unit] = ch;
-                _unitKind[unit] = kind;
-                _unitStart[unit] = start;
-                _unitEnd[unit] = end;
-            }
+            letters += AddUnits(folded, start, end, text.Length - end);
         }
 
         output.UpperCaseCount = upperCase;
         output.DigitCount = digits;
         output.LetterCount = letters;
+    }
+
+    /// <summary>
+    /// Whether an ellipsis (the character, or its HTML reference) right after a letter ends the text, but for spaces.
+    /// </summary>
+    private bool IsTruncation(string text, int index, out int length)
+    {
+        length = 0;
+        if (_unitCount == 0 || _unitKind[_unitCount - 1] != UnitKind.Letter)
+        {
+            return false;
+        }
+
+        if (text[index] == Truncation)
+        {
+            length = 1;
+        }
+        else if (text[index] == '&' && HtmlEntity.TryRead(text, index, out var referenced, out var referenceLength) && referenced == Truncation)
+        {
+            length = referenceLength;
+        }
+        else
+        {
+            return false;
+        }
+
+        return text.AsSpan(index + length).IsWhiteSpace();
+    }
+
+    /// <summary>Adds the units of one folded character that spans <paramref name="start"/> to <paramref name="end"/>; returns how many are letters.</summary>
+    private int AddUnits(string folded, int start, int end, int charactersLeft)
+    {
+        EnsureUnitCapacity(_unitCount + folded.Length + charactersLeft);
+        var letters = 0;
+        foreach (var ch in folded)
+        {
+            var kind = Classify(ch);
+            if (kind == UnitKind.Letter)
+            {
+                letters++;
+            }
+
+            var unit = _unitCount++;
+            _unitChar[unit] = ch;
+            _unitKind[unit] = kind;
+            _unitStart[unit] = start;
+            _unitEnd[unit] = end;
+        }
+
+        return letters;
     }
 
     private static readonly UnitKind[] AsciiKinds = BuildAsciiKinds();

@@ -160,6 +160,28 @@ public sealed class TermMatcherTests
         Assert.Empty(TestRuleSets.Decide(text, Doubles).Hits);
     }
 
+    [Theory]
+    [InlineData("&#8220;@shitposter: nice&#8221;")] // an escaped quote before a mention: the name is not the author's word
+    [InlineData("&ldquo;@shitposter: nice&rdquo;")]
+    [InlineData("stolen from his house last ras\u2026")] // a word cut short at the end is not the word it starts
+    [InlineData("stolen from his house last ras&#8230;")]
+    public void Html_references_and_words_cut_short_at_the_end_are_read_as_written(string text)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: w, kind: terms, category: profanity, action: flag, terms: [\"*shit*\", ras] }\n");
+        Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
+    }
+
+    [Theory]
+    [InlineData("you &#115;hit", "&#115;hit")] // a reference to a letter is that letter, its span the reference
+    [InlineData("sh&#x131;t happens", "sh&#x131;t")]
+    [InlineData("what a ras\u2026 no, a rascal", "ras")] // an ellipsis inside the text cuts nothing
+    [InlineData("ras &#8230;", "ras")]
+    public void Html_references_read_as_their_characters(string text, string expectedMatch)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: w, kind: terms, category: profanity, action: flag, terms: [\"shit*\", ras] }\n");
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
+    }
+
     [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {
