@@ -53,7 +53,7 @@ internal sealed class TextNormalizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsTruncation(text, i, out var truncationLength))
+            if (c is Truncation or '&' && IsTruncation(text, i))
             {
                 // A word cut short by an ellipsis that ends the text ("last nig…" in a shortened quote) is not the
                 // word it starts: the ellipsis reads as a letter no term has, so the word ends in something unknown.
@@ -145,9 +145,9 @@ internal sealed class TextNormalizer
     /// <summary>
     /// Whether an ellipsis (the character, or its HTML reference) right after a letter ends the text, but for spaces.
     /// </summary>
-    private bool IsTruncation(string text, int index, out int length)
+    private bool IsTruncation(string text, int index)
     {
-        length = 0;
+        int length;
         if (_unitCount == 0 || _unitKind[_unitCount - 1] != UnitKind.Letter)
         {
             return false;
