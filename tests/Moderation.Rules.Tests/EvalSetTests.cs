@@ -19,7 +19,7 @@ public sealed class EvalSetTests
         { "civil-comments", 0.45, 0.055 },
         { "davidson-offensive", 0.94, 0.067 },
         { "ethos-hate", 0.61, 0.135 },
-        { "obfuscated-profanity", 0.595, 0.015 },
+        { "obfuscated-profanity", 0.60, 0.015 },
         { "sfu-news-toxicity", 0.20, 0.05 },
         { "youtube-spam", 0.82, 0.055 },
     };

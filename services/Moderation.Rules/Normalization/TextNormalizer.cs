@@ -650,7 +650,7 @@ internal sealed class TextNormalizer
         {
             readings[c] = AsciiKinds[c] switch
             {
-                UnitKind.Letter when c is 'v' or 'z' or 'k' => (c, Leetspeak.Read(c).Alternate),
+                UnitKind.Letter when c is 'v' or 'z' or 'k' or 'x' => (c, Leetspeak.Read(c).Alternate),
                 UnitKind.Digit when digitsAsLetters => LeetReading(c),
                 UnitKind.LeetSymbol => LeetReading(c),
                 UnitKind.Mask or UnitKind.Punctuation => ('*', '\0'),

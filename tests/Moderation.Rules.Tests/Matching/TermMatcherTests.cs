@@ -182,6 +182,15 @@ public sealed class TermMatcherTests
         Assert.Equal([expectedMatch], TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
     }
 
+    [Theory]
+    [InlineData("you fuxking idiot", "fuxking")] // an x for a c, as k already is
+    [InlineData("what a coxk", "coxk")]
+    public void An_x_may_stand_for_a_c(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Profanity).Hits.Select(hit => hit.Match));
+        Assert.Empty(TestRuleSets.Decide("six foxes in a box, fixed", Profanity).Hits);
+    }
+
     [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {
