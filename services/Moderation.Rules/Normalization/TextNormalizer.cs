@@ -485,11 +485,18 @@ internal sealed class TextNormalizer
             && runEnd < tokenEnd && _unitKind[runEnd] == UnitKind.Letter;
     }
 
+    /// <summary>The "://" of an address ("https://ex…") ends a word: "s://ex" is no "sex", even where no link is found.</summary>
+    private bool IsSchemeGap(int piece)
+    {
+        var gap = _pieceEnd[piece];
+        return _pieceStart[piece + 1] - gap == 3 && _unitChar[gap] == ':' && _unitChar[gap + 1] == '/' && _unitChar[gap + 2] == '/';
+    }
+
     private void ClassifyGaps(string text)
     {
         for (var p = 0; p + 1 < _pieceCount; p++)
         {
-            _softGapAfter[p] = !_spaceBeforePiece[p + 1] && _pieceStart[p + 1] - _pieceEnd[p] <= MaxInnerGap;
+            _softGapAfter[p] = !_spaceBeforePiece[p + 1] && _pieceStart[p + 1] - _pieceEnd[p] <= MaxInnerGap && !IsSchemeGap(p);
         }
 
         // Spelled-out words: three or more single letters in a row with short gaps between them.

@@ -191,6 +191,16 @@ public sealed class TermMatcherTests
         Assert.Empty(TestRuleSets.Decide("six foxes in a box, fixed", Profanity).Hits);
     }
 
+    [Theory]
+    [InlineData("https://ex")] // an address cut short, no link: its "://" still ends a word
+    [InlineData("see https://example")]
+    public void The_scheme_of_an_address_joins_no_word(string text)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: s, kind: terms, category: sexual, action: flag, terms: [\"*sex*\"] }\n");
+        Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
+        Assert.Single(TestRuleSets.Decide("s.e.x", ruleSet).Hits);
+    }
+
     [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {
