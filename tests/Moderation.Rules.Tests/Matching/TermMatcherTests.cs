@@ -202,6 +202,18 @@ public sealed class TermMatcherTests
     }
 
     [Fact]
+    public void Every_match_inside_one_long_word_reports_that_word()
+    {
+        var word = string.Concat(Enumerable.Repeat("fuxk", 2_000));
+        var hits = TestRuleSets.Decide($"oh {word} and more", Profanity).Hits;
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Equal(word, hit.Match));
+
+        var phrase = TestRuleSets.Only("rules:\n  - { id: k, kind: terms, category: threat, action: flag, terms: [\"*go kill*\"] }\n");
+        Assert.Equal(["ego killers"], TestRuleSets.Decide("an ego killers club", phrase).Hits.Select(hit => hit.Match));
+    }
+
+    [Fact]
     public void Whole_word_terms_do_not_match_inside_words()
     {
         Assert.Empty(TestRuleSets.Decide("grapist", Profanity).Hits);
