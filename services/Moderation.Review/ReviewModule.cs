@@ -5,6 +5,7 @@ using Moderation.ServiceDefaults.Erasure;
 using Moderation.Storage;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
+using Moderation.Review.Articles;
 using Moderation.Review.Auth;
 using Moderation.Review.Authors;
 using Moderation.Review.Console;
@@ -53,7 +54,13 @@ public static class ReviewModule
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.AddConsumer<RecordArticleModeConsumer, RecordArticleModeConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>
@@ -75,6 +82,7 @@ public static class ReviewModule
             .AddEndpointFilter<AntiforgeryFilter>();
         signedIn.MapQueueEndpoints();
         signedIn.MapItemEndpoints();
+        signedIn.MapArticleEndpoints();
         signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();
