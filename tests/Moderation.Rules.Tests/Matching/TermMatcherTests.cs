@@ -163,8 +163,8 @@ public sealed class TermMatcherTests
     [Theory]
     [InlineData("&#8220;@shitposter: nice&#8221;")] // an escaped quote before a mention: the name is not the author's word
     [InlineData("&ldquo;@shitposter: nice&rdquo;")]
-    [InlineData("stolen from his house last ras\u2026")] // a word cut short at the end is not the word it starts
-    [InlineData("stolen from his house last ras&#8230;")]
+    [InlineData("we walked home to the ras\u2026")] // a word cut short at the end is not the word it starts
+    [InlineData("we walked home to the ras&#8230;")]
     public void Html_references_and_words_cut_short_at_the_end_are_read_as_written(string text)
     {
         var ruleSet = TestRuleSets.Only("rules:\n  - { id: w, kind: terms, category: profanity, action: flag, terms: [\"*shit*\", ras] }\n");
