@@ -101,8 +101,12 @@ public sealed class ModerationEngine
         List<int> proximityMatches,
         HitCollector hits)
     {
-        foreach (var first in proximityMatches)
+        // The matches are in text order, so the candidates for a first term are the ones after it, and once one lies
+        // out of reach (too many words or a sentence end between) every later one does too: the pairing costs time
+        // linear in the matches, not quadratic ("you you you …" of 100 KB took seconds).
+        for (var i = 0; i < proximityMatches.Count; i++)
         {
+            var first = proximityMatches[i];
             var firstTerm = ruleSet.Matcher.Term(matches.TermId[first]);
             if (firstTerm.IsNear)
             {
@@ -110,11 +114,21 @@ public sealed class ModerationEngine
             }
 
             var rule = (ProximityRule)ruleSet.Rules[firstTerm.RuleIndex];
-            foreach (var second in proximityMatches)
+            for (var j = i + 1; j < proximityMatches.Count; j++)
             {
+                var second = proximityMatches[j];
+                if (matches.First[second] <= matches.Last[first])
+                {
+                    continue;
+                }
+
+                if (!WithinOneSentence(text, matches.Last[first], matches.First[second], rule.MaxWordsBetween))
+                {
+                    break;
+                }
+
                 var secondTerm = ruleSet.Matcher.Term(matches.TermId[second]);
-                if (!secondTerm.IsNear || secondTerm.RuleIndex != firstTerm.RuleIndex || matches.First[second] <= matches.Last[first]
-                    || !WithinOneSentence(text, matches.Last[first], matches.First[second], rule.MaxWordsBetween))
+                if (!secondTerm.IsNear || secondTerm.RuleIndex != firstTerm.RuleIndex)
                 {
                     continue;
                 }

@@ -11,7 +11,7 @@ public class PathologicalInputBenchmarks
     private readonly ModerationEngine _engine = new();
     private CommentToModerate _comment = null!;
 
-    [Params("one-letter", "separators", "masks", "spelled-letters", "leet-digits", "dots", "repeated-words")]
+    [Params("one-letter", "separators", "masks", "spelled-letters", "leet-digits", "dots", "repeated-words", "term-in-one-word", "repeated-term-words", "repeated-group-words", "references")]
     public string Shape { get; set; } = "one-letter";
 
     [GlobalSetup]
@@ -26,6 +26,10 @@ public class PathologicalInputBenchmarks
             "dots" => string.Concat(Enumerable.Repeat("a.", Size / 2)),
             "masks" => "f" + new string('*', Size),
             "repeated-words" => string.Concat(Enumerable.Repeat("buy ", Size / 4)),
+            "term-in-one-word" => string.Concat(Enumerable.Repeat("fuck", Size / 4)), // a match per 4 letters of one word
+            "repeated-term-words" => string.Concat(Enumerable.Repeat("kill ", Size / 5)),
+            "repeated-group-words" => string.Concat(Enumerable.Repeat("muslims ", Size / 8)), // a proximity term per word
+            "references" => string.Concat(Enumerable.Repeat("&#8220;", Size / 7)),
             _ => throw new ArgumentOutOfRangeException(nameof(Shape)),
         };
         _comment = new CommentToModerate(Guid.Empty, "site", "author", text, DateTimeOffset.UnixEpoch);

@@ -17,9 +17,9 @@ public sealed class EvalSetTests
     public static TheoryData<string, double, double> Floors => new()
     {
         { "civil-comments", 0.45, 0.055 },
-        { "davidson-offensive", 0.94, 0.072 },
+        { "davidson-offensive", 0.94, 0.067 },
         { "ethos-hate", 0.61, 0.135 },
-        { "obfuscated-profanity", 0.515, 0.015 },
+        { "obfuscated-profanity", 0.60, 0.015 },
         { "sfu-news-toxicity", 0.20, 0.05 },
         { "youtube-spam", 0.82, 0.055 },
     };

@@ -29,14 +29,16 @@ internal sealed class TermMatcher
         var floating = new TrieNode();
         for (var id = 0; id < _terms.Length; id++)
         {
-            var pattern = _terms[id].Pattern;
-            var node = pattern.AnchoredStart ? anchored : floating;
-            foreach (var c in pattern.Folded)
+            foreach (var spelling in TermSpellings.Of(_terms[id]))
             {
-                node = node.GetOrAdd(c);
-            }
+                var node = _terms[id].Pattern.AnchoredStart ? anchored : floating;
+                foreach (var c in spelling)
+                {
+                    node = node.GetOrAdd(c);
+                }
 
-            node.AddTerminal(id);
+                node.AddTerminal(id);
+            }
         }
 
         _alphabet = new TermAlphabet(_terms.Select(term => term.Pattern.Folded));
@@ -106,43 +108,59 @@ internal sealed class TermMatcher
         // Allow-listing compares the spans the terms themselves matched, before they grow to whole words:
         // "cocktail" hides "cock" in it, but "bass" does not hide "dumbass".
         SuppressAllowed(matches);
+
+        // Report the whole word a prefix or infix term was found in, as a moderator reads it. Matches come in text
+        // order of their starts, so the word around each is found by moving two cursors forward only: many matches in
+        // one long word ("fuckfuck…") cost linear time, not a walk over the word for each.
+        var wordStart = 0;
+        var wordEnd = -1;
         for (var m = 0; m < matches.Count; m++)
         {
             var pattern = _terms[matches.TermId[m]].Pattern;
+            if (pattern.AnchoredStart && pattern.AnchoredEnd)
+            {
+                continue;
+            }
 
-            // Report the whole word a prefix or infix term was found in, as a moderator reads it.
+            var at = matches.First[m];
+            if (at < wordStart || at > wordEnd)
+            {
+                (wordStart, wordEnd) = WordAround(text, at, at < wordStart ? 0 : Math.Max(wordStart, wordEnd + 1));
+            }
+
             if (!pattern.AnchoredEnd)
             {
-                var last = matches.Last[m];
-                while (last + 1 < text.Count && text.Kind[last + 1] != ElementKind.HardSeparator)
-                {
-                    last++;
-                }
-
-                if (text.Kind[last] == ElementKind.SoftSeparator)
-                {
-                    last--;
-                }
-
-                matches.Last[m] = last;
+                // A phrase ends in a later word than it starts: that word's end, found the slow way (phrases are few).
+                var end = matches.Last[m] <= wordEnd ? wordEnd : WordAround(text, matches.Last[m], matches.Last[m]).End;
+                matches.Last[m] = text.Kind[end] == ElementKind.SoftSeparator ? end - 1 : end;
             }
 
             if (!pattern.AnchoredStart)
             {
-                var first = matches.First[m];
-                while (first > 0 && text.Kind[first - 1] != ElementKind.HardSeparator)
-                {
-                    first--;
-                }
-
-                if (text.Kind[first] == ElementKind.SoftSeparator)
-                {
-                    first++;
-                }
-
-                matches.First[m] = first;
+                matches.First[m] = text.Kind[wordStart] == ElementKind.SoftSeparator ? wordStart + 1 : wordStart;
             }
         }
+    }
+
+    /// <summary>
+    /// The first and last element of the run between hard separators that holds <paramref name="at"/>, looking for its
+    /// start no further back than <paramref name="notBefore"/> (a hard separator or the text's start lies there).
+    /// </summary>
+    private static (int Start, int End) WordAround(NormalizedText text, int at, int notBefore)
+    {
+        var start = at;
+        while (start > notBefore && text.Kind[start - 1] != ElementKind.HardSeparator)
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end + 1 < text.Count && text.Kind[end + 1] != ElementKind.HardSeparator)
+        {
+            end++;
+        }
+
+        return (start, end);
     }
 
     private void SuppressAllowed(TermMatches matches)
@@ -217,6 +235,13 @@ internal sealed class TermMatcher
                 switch (text.Kind[position])
                 {
                     case ElementKind.Letter:
+                        var runTogether = trie.Child(node, ' ');
+                        if (runTogether != TermTrie.None && last != ' ')
+                        {
+                            // A phrase written as one word ("cameljockey"): the phrase goes on without its space.
+                            Walk(runTogether, position, ' ', steps + 1, masks, folded);
+                        }
+
                         var primary = text.Primary[position];
                         if (primary == '*')
                         {

@@ -155,6 +155,11 @@ internal sealed class TermTrie
                 return (dead, false, node, last);
         }
 
+        if (Child(node, ' ') != None)
+        {
+            return (!dead, true, node, last); // a phrase may go on run together ("cameljockey"): leave it to the walk
+        }
+
         var letter = _alphabet.Character(code);
         var child = Child(node, letter);
         var stretches = letter == last;

@@ -26,6 +26,7 @@ internal static class Leetspeak
         'v' => ('v', 'u'),
         'z' => ('z', 's'),
         'k' => ('k', 'c'),
+        'x' => ('x', 'c'),
 
         _ => ('\0', '\0'),
     };

@@ -16,6 +16,8 @@ internal sealed class TextNormalizer
 
     private const int MaxMaskRun = 3;
 
+    private const char Truncation = '\u2026';
+
     private char[] _unitChar = new char[256];
     private UnitKind[] _unitKind = new UnitKind[256];
     private int[] _unitStart = new int[256];
@@ -51,6 +53,28 @@ internal sealed class TextNormalizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c is Truncation or '&' && IsTruncation(text, i))
+            {
+                // A word cut short by an ellipsis that ends the text ("last nig…" in a shortened quote) is not the
+                // word it starts: the ellipsis reads as a letter no term has, so the word ends in something unknown.
+                EnsureUnitCapacity(_unitCount + 1 + (text.Length - i));
+                var unit = _unitCount++;
+                _unitChar[unit] = Truncation;
+                _unitKind[unit] = UnitKind.Letter;
+                _unitStart[unit] = i;
+                _unitEnd[unit] = text.Length;
+                break;
+            }
+
+            if (c == '&' && HtmlEntity.TryRead(text, i, out var referenced, out var referenceLength))
+            {
+                // An HTML character reference reads as the character it names, its units spanning the reference.
+                var reference = referenced < 0x10000 ? CharacterFolding.Fold((char)referenced) : CharacterFolding.Fold(referenced);
+                letters += AddUnits(reference, i, i + referenceLength, text.Length - i - referenceLength);
+                i += referenceLength - 1;
+                continue;
+            }
+
             if (c < 128)
             {
                 // Most text is ASCII: fold and classify it without the per-character string of the general path.
@@ -110,26 +134,62 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            EnsureUnitCapacity(_unitCount + folded.Length + (text.Length - end));
-            foreach (var ch in folded)
-            {
-                var kind = Classify(ch);
-                if (kind == UnitKind.Letter)
-                {
-                    letters++;
-                }
-
-                var unit = _unitCount++;
-                _unitChar[unit] = ch;
-                _unitKind[unit] = kind;
-                _unitStart[unit] = start;
-                _unitEnd[unit] = end;
-            }
+            letters += AddUnits(folded, start, end, text.Length - end);
         }
 
         output.UpperCaseCount = upperCase;
         output.DigitCount = digits;
         output.LetterCount = letters;
+    }
+
+    /// <summary>
+    /// Whether an ellipsis (the character, or its HTML reference) right after a letter ends the text, but for spaces.
+    /// </summary>
+    private bool IsTruncation(string text, int index)
+    {
+        int length;
+        if (_unitCount == 0 || _unitKind[_unitCount - 1] != UnitKind.Letter)
+        {
+            return false;
+        }
+
+        if (text[index] == Truncation)
+        {
+            length = 1;
+        }
+        else if (text[index] == '&' && HtmlEntity.TryRead(text, index, out var referenced, out var referenceLength) && referenced == Truncation)
+        {
+            length = referenceLength;
+        }
+        else
+        {
+            return false;
+        }
+
+        return text.AsSpan(index + length).IsWhiteSpace();
+    }
+
+    /// <summary>Adds the units of one folded character that spans <paramref name="start"/> to <paramref name="end"/>; returns how many are letters.</summary>
+    private int AddUnits(string folded, int start, int end, int charactersLeft)
+    {
+        EnsureUnitCapacity(_unitCount + folded.Length + charactersLeft);
+        var letters = 0;
+        foreach (var ch in folded)
+        {
+            var kind = Classify(ch);
+            if (kind == UnitKind.Letter)
+            {
+                letters++;
+            }
+
+            var unit = _unitCount++;
+            _unitChar[unit] = ch;
+            _unitKind[unit] = kind;
+            _unitStart[unit] = start;
+            _unitEnd[unit] = end;
+        }
+
+        return letters;
     }
 
     private static readonly UnitKind[] AsciiKinds = BuildAsciiKinds();
@@ -425,11 +485,18 @@ internal sealed class TextNormalizer
             && runEnd < tokenEnd && _unitKind[runEnd] == UnitKind.Letter;
     }
 
+    /// <summary>The "://" of an address ("https://ex…") ends a word: "s://ex" is no "sex", even where no link is found.</summary>
+    private bool IsSchemeGap(int piece)
+    {
+        var gap = _pieceEnd[piece];
+        return _pieceStart[piece + 1] - gap == 3 && _unitChar[gap] == ':' && _unitChar[gap + 1] == '/' && _unitChar[gap + 2] == '/';
+    }
+
     private void ClassifyGaps(string text)
     {
         for (var p = 0; p + 1 < _pieceCount; p++)
         {
-            _softGapAfter[p] = !_spaceBeforePiece[p + 1] && _pieceStart[p + 1] - _pieceEnd[p] <= MaxInnerGap;
+            _softGapAfter[p] = !_spaceBeforePiece[p + 1] && _pieceStart[p + 1] - _pieceEnd[p] <= MaxInnerGap && !IsSchemeGap(p);
         }
 
         // Spelled-out words: three or more single letters in a row with short gaps between them.
@@ -590,7 +657,7 @@ internal sealed class TextNormalizer
         {
             readings[c] = AsciiKinds[c] switch
             {
-                UnitKind.Letter when c is 'v' or 'z' or 'k' => (c, Leetspeak.Read(c).Alternate),
+                UnitKind.Letter when c is 'v' or 'z' or 'k' or 'x' => (c, Leetspeak.Read(c).Alternate),
                 UnitKind.Digit when digitsAsLetters => LeetReading(c),
                 UnitKind.LeetSymbol => LeetReading(c),
                 UnitKind.Mask or UnitKind.Punctuation => ('*', '\0'),

@@ -110,7 +110,7 @@ internal static class LinkFinder
 
     private static bool EndsUrl(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '\'' or '(' or ')' or '[' or ']' or '{' or '}';
 
-    /// <summary>A URL, or null when no host follows the scheme ("http://…" of a truncated tweet).</summary>
+    /// <summary>A URL, or null when no whole host follows the scheme ("http://…" or "http://t.c…" of a truncated tweet).</summary>
     private static (int Start, int End, string Host)? Url(ReadOnlySpan<char> span, int start)
     {
         var end = PathEnd(span, start);
@@ -121,6 +121,12 @@ internal static class LinkFinder
         while (hostLength < host.Length && (IsHostChar(host[hostLength]) || host[hostLength] == '.'))
         {
             hostLength++;
+        }
+
+        var cut = host[hostLength..];
+        if (cut.StartsWith('\u2026') || cut.StartsWith("&#8230", StringComparison.Ordinal) || cut.StartsWith("&hellip", StringComparison.Ordinal))
+        {
+            return null; // the host itself was cut short ("http://t.c…" of a shortened quote): nobody can follow it
         }
 
         host = host[..hostLength].TrimEnd('.');

@@ -12,6 +12,11 @@ public sealed class TermMatcherTests
             terms: ["*fuck*", "shit*", "*cunt*", "cock*", "ass", "rapist", "kill yourself"]
         """);
 
+    private static readonly RuleSet Doubles = TestRuleSets.Only("""
+        rules:
+          - { id: d, kind: terms, category: profanity, action: flag, terms: ["bollock*", "tosser*", coons, "shoot him"] }
+        """);
+
     [Theory]
     [InlineData("f.u.c.k", "f.u.c.k")]
     [InlineData("you f u c k", "f u c k")]
@@ -108,6 +113,104 @@ public sealed class TermMatcherTests
         var ruleSet = TestRuleSets.Only("rules:\n  - { id: d, kind: terms, category: spam, action: flag, terms: [covid19, web3, sub4sub, \"911\"] }\n");
         Assert.Equal(expectedMatch, Assert.Single(TestRuleSets.Decide(text, ruleSet).Hits).Match);
         Assert.Empty(TestRuleSets.Decide("covid 19 and web 3", ruleSet).Hits);
+    }
+
+    [Theory]
+    [InlineData("just killyourself now", "killyourself")] // a phrase written as one word
+    [InlineData("KillYourSelf", "KillYourSelf")]
+    [InlineData("go kill-yourself", "kill-yourself")]
+    [InlineData("kill yourselfff", "kill yourselfff")]
+    public void Phrases_run_together_still_match(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Profanity).Hits.Select(hit => hit.Match));
+    }
+
+    [Theory]
+    [InlineData("skillyourself")] // the run-together phrase still starts and ends at word boundaries
+    [InlineData("killyourselfie")]
+    [InlineData("kill yours elf")]
+    public void Run_together_phrases_keep_their_word_boundaries(string text)
+    {
+        Assert.Empty(TestRuleSets.Decide(text, Profanity).Hits);
+    }
+
+    [Theory]
+    [InlineData("you bolocks", "bolocks")] // a doubled letter of a long one-word term written once
+    [InlineData("utter bollocks", "bollocks")]
+    [InlineData("total tosers", "tosers")]
+    public void A_doubled_letter_of_a_long_word_may_be_written_once(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Doubles).Hits.Select(hit => hit.Match));
+    }
+
+    [Fact]
+    public void An_allowed_word_hides_only_the_spelling_it_was_written_in()
+    {
+        var ruleSet = TestRuleSets.Only("allow: [bollocks]\nrules:\n  - { id: d, kind: terms, category: profanity, action: flag, terms: [\"bollock*\"] }\n");
+        Assert.Empty(TestRuleSets.Decide("bollocks", ruleSet).Hits);
+        Assert.Single(TestRuleSets.Decide("bolocks", ruleSet).Hits);
+    }
+
+    [Theory]
+    [InlineData("read the cons")] // a short term keeps its one spelling
+    [InlineData("the police shot him")] // so does a phrase
+    [InlineData("moxtosers")] // and a term anchored at a word start stays there
+    public void Short_terms_phrases_and_allowed_words_keep_their_doubled_letters(string text)
+    {
+        Assert.Empty(TestRuleSets.Decide(text, Doubles).Hits);
+    }
+
+    [Theory]
+    [InlineData("&#8220;@shitposter: nice&#8221;")] // an escaped quote before a mention: the name is not the author's word
+    [InlineData("&ldquo;@shitposter: nice&rdquo;")]
+    [InlineData("we walked home to the ras\u2026")] // a word cut short at the end is not the word it starts
+    [InlineData("we walked home to the ras&#8230;")]
+    public void Html_references_and_words_cut_short_at_the_end_are_read_as_written(string text)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: w, kind: terms, category: profanity, action: flag, terms: [\"*shit*\", ras] }\n");
+        Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
+    }
+
+    [Theory]
+    [InlineData("you &#115;hit", "&#115;hit")] // a reference to a letter is that letter, its span the reference
+    [InlineData("sh&#x131;t happens", "sh&#x131;t")]
+    [InlineData("what a ras\u2026 no, a rascal", "ras")] // an ellipsis inside the text cuts nothing
+    [InlineData("ras &#8230;", "ras")]
+    public void Html_references_read_as_their_characters(string text, string expectedMatch)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: w, kind: terms, category: profanity, action: flag, terms: [\"shit*\", ras] }\n");
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, ruleSet).Hits.Select(hit => hit.Match));
+    }
+
+    [Theory]
+    [InlineData("you fuxking idiot", "fuxking")] // an x for a c, as k already is
+    [InlineData("what a coxk", "coxk")]
+    public void An_x_may_stand_for_a_c(string text, string expectedMatch)
+    {
+        Assert.Equal([expectedMatch], TestRuleSets.Decide(text, Profanity).Hits.Select(hit => hit.Match));
+        Assert.Empty(TestRuleSets.Decide("six foxes in a box, fixed", Profanity).Hits);
+    }
+
+    [Theory]
+    [InlineData("https://ex")] // an address cut short, no link: its "://" still ends a word
+    [InlineData("see https://example")]
+    public void The_scheme_of_an_address_joins_no_word(string text)
+    {
+        var ruleSet = TestRuleSets.Only("rules:\n  - { id: s, kind: terms, category: sexual, action: flag, terms: [\"*sex*\"] }\n");
+        Assert.Empty(TestRuleSets.Decide(text, ruleSet).Hits);
+        Assert.Single(TestRuleSets.Decide("s.e.x", ruleSet).Hits);
+    }
+
+    [Fact]
+    public void Every_match_inside_one_long_word_reports_that_word()
+    {
+        var word = string.Concat(Enumerable.Repeat("fuxk", 2_000));
+        var hits = TestRuleSets.Decide($"oh {word} and more", Profanity).Hits;
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.Equal(word, hit.Match));
+
+        var phrase = TestRuleSets.Only("rules:\n  - { id: k, kind: terms, category: threat, action: flag, terms: [\"*go kill*\"] }\n");
+        Assert.Equal(["ego killers"], TestRuleSets.Decide("an ego killers club", phrase).Hits.Select(hit => hit.Match));
     }
 
     [Fact]

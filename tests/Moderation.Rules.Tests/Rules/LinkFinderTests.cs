@@ -25,4 +25,15 @@ public sealed class LinkFinderTests
     [InlineData("a dotted line and www, http, and dot")]
     public void Finds_no_link_in_ordinary_text(string text) =>
         Assert.Empty(LinkFinder.FindAll(text));
+
+    [Theory]
+    [InlineData("what a game http://t.c\u2026")] // a quote shortened in the middle of the host: nobody can follow it
+    [InlineData("what a game http://t.c&#8230;")]
+    [InlineData("what a game http://t.c&hellip;")]
+    public void A_host_cut_short_by_an_ellipsis_is_no_link(string text) =>
+        Assert.Empty(LinkFinder.FindAll(text));
+
+    [Fact]
+    public void A_link_whose_path_is_cut_short_is_still_a_link() =>
+        Assert.Equal("t.co", Assert.Single(LinkFinder.FindAll("see http://t.co/abc&#8230;")).Host);
 }
