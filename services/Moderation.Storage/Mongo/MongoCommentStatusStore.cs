@@ -51,6 +51,19 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
         }
     }
 
+    public Task<bool> ApplyRedecisionAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureRedecisionOutcome(status);
+        CommentStatus[] from = status == CommentStatus.Rejected
+            ? [CommentStatus.Pending, CommentStatus.Approved, CommentStatus.Flagged]
+            : [CommentStatus.Pending, CommentStatus.Approved];
+        return UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.Review, null) & Filter.In(d => d.Status, from),
+            Update.Set(d => d.Status, status).Set(d => d.Decision, ModerationDecisionDocument.From(decision)),
+            cancellationToken);
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {

@@ -87,6 +87,18 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             cancellationToken);
     }
 
+    public Task<bool> ApplyRedecisionAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureRedecisionOutcome(status);
+        return UpdateAsync(
+            """
+            UPDATE comment_status SET status = @status, decision = @payload
+            WHERE id = @id AND review IS NULL AND (status IN ('Pending', 'Approved') OR (status = 'Flagged' AND @status = 'Rejected'))
+            """,
+            id, status, SqliteJson.Serialize(decision), cancellationToken);
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,39 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task A_decision_on_reports_only_tightens_a_comment_no_moderator_decided()
+    {
+        var published = Pending();
+        var moderated = Pending();
+        await Store.TryCreateAsync(published);
+        await Store.TryCreateAsync(moderated);
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        Assert.True(await Store.ApplyModerationAsync(published.Id, CommentStatus.Approved, approve));
+        Assert.True(await Store.ApplyModerationAsync(moderated.Id, CommentStatus.Flagged, TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime)));
+        Assert.True(await Store.ApplyReviewAsync(moderated.Id, CommentStatus.Approved, TestData.Review(TestData.BaseTime.AddMinutes(1))));
+        var held = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddHours(1));
+        var takenDown = TestData.Decision(DecisionOutcome.Reject, TestData.BaseTime.AddHours(2));
+
+        Assert.True(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        Assert.Equal(CommentStatus.Flagged, (await Store.GetAsync(published.Id))!.Status);
+        Assert.True(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Rejected, takenDown));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        var stored = await Store.GetAsync(published.Id);
+        Assert.Equal(CommentStatus.Rejected, stored!.Status);
+        TestData.AssertSameDecision(takenDown, stored.Decision);
+
+        // A moderator decided the other: the rules' decision on reports changes nothing, and a moderator still can.
+        Assert.False(await Store.ApplyRedecisionAsync(moderated.Id, CommentStatus.Rejected, takenDown));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(moderated.Id))!.Status);
+        Assert.True(await Store.ApplyReviewAsync(
+            published.Id, CommentStatus.Approved, TestData.Review(TestData.BaseTime.AddHours(3))));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Rejected, takenDown));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(published.Id))!.Status);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ApplyRedecisionAsync(published.Id, CommentStatus.Approved, approve));
+    }
+
+    [SkippableFact]
     public async Task A_batch_of_decisions_applies_to_pending_comments_rebuilds_missing_ones_and_never_overwrites()
     {
         var pending = Pending();
