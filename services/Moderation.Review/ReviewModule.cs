@@ -53,6 +53,7 @@ public static class ReviewModule
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
+        bus.AddConsumer<Deletion.WithdrawDeletedCommentConsumer, Deletion.WithdrawDeletedCommentConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
     }
 

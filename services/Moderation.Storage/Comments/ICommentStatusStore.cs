@@ -23,6 +23,13 @@ public interface ICommentStatusStore
     Task ApplyModerationsAsync(IReadOnlyList<ModerationStatusUpdate> updates, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Marks the comment <see cref="CommentStatus.Deleted"/> (its author deleted it), keeping its decisions for the site's
+    /// counts, and drops its submission event if the relay has not sent it yet. Final: no decision applies afterwards.
+    /// Returns true when it changed the record (false when unknown or already deleted).
+    /// </summary>
+    Task<bool> MarkDeletedAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records the rules engine's decision on a published comment decided again on reader reports (status Flagged or
     /// Rejected). Applies only while no moderator decided the comment (the rules never override a moderator) and only
     /// towards a stricter status: Approved or Pending to Flagged or Rejected, Flagged to Rejected; so a replay, or a

@@ -51,6 +51,12 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
         }
     }
 
+    public Task<bool> MarkDeletedAsync(Guid id, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Status, CommentStatus.Deleted),
+            Update.Set(d => d.Status, CommentStatus.Deleted).Unset(d => d.Outbox).Unset(d => d.OutboxDueAt).Unset(d => d.OutboxLease),
+            cancellationToken);
+
     public Task<bool> ApplyRedecisionAsync(
         Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
     {
@@ -69,7 +75,8 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
         return UpdateAsync(
-            Filter.Eq(d => d.Id, id) & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
+            Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Status, CommentStatus.Deleted)
+                & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
             Update.Set(d => d.Status, status).Set(d => d.Review, ModeratorDecisionDocument.From(review)),
             cancellationToken);
     }

@@ -87,6 +87,11 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             cancellationToken);
     }
 
+    public Task<bool> MarkDeletedAsync(Guid id, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            "UPDATE comment_status SET status = @status, outbox = NULL, outbox_due_at = NULL WHERE id = @id AND status <> @status",
+            id, CommentStatus.Deleted, null, cancellationToken);
+
     public Task<bool> ApplyRedecisionAsync(
         Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
     {
@@ -109,7 +114,7 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
                 await using var command = connection.Command(
                     """
                     UPDATE comment_status SET status = @status, review = @payload
-                    WHERE id = @id AND (status IN ('Pending', 'Flagged') OR review IS NULL
+                    WHERE id = @id AND status <> 'Deleted' AND (status IN ('Pending', 'Flagged') OR review IS NULL
                         OR (COALESCE(json_extract(review, '$.sequence'), 1), json_extract(review, '$.decidedAt')) < (@seq, @at))
                     """,
                     ("@id", id.ToKey()),

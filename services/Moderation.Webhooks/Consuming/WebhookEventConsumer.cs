@@ -16,6 +16,7 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     IConsumer<CommentApproved>,
     IConsumer<CommentRejected>,
     IConsumer<CommentReported>,
+    IConsumer<CommentDeleted>,
     IConsumer<ArticleModeChanged>,
     IConsumer<AuthorErased>,
     IConsumer<AuthorStandingChanged>
@@ -35,6 +36,9 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
 
     public Task Consume(ConsumeContext<ArticleModeChanged> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromArticleMode(context.Message), context.CancellationToken);
+
+    public Task Consume(ConsumeContext<CommentDeleted> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromDeletion(context.Message), context.CancellationToken);
 
     public Task Consume(ConsumeContext<CommentReported> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromReport(context.Message), context.CancellationToken);

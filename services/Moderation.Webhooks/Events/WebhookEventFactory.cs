@@ -110,6 +110,26 @@ public static class WebhookEventFactory
             JsonSerializer.Serialize(payload, Json));
     }
 
+    /// <summary>
+    /// <c>comment.deleted</c>: the author deleted the comment. One per comment (a repeated deletion is sent once); it names
+    /// the comment without its text, which is gone.
+    /// </summary>
+    public static WebhookEvent FromDeletion(CommentDeleted deleted)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        var id = EventId("deleted", deleted.CommentId);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.CommentDeleted,
+            id,
+            deleted.DeletedAt,
+            new WebhookComment(
+                deleted.CommentId, deleted.SiteId, deleted.ArticleId, new WebhookAuthor(deleted.AuthorId, null), null, null, null, "deleted"),
+            null);
+        return new WebhookEvent(
+            id, deleted.SiteId, CommentSubject(deleted.CommentId), WebhookEventTypes.CommentDeleted, deleted.DeletedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
     /// <summary>One event per change: its id is derived from the article, the mode, the reason and the time of the change.</summary>
     public static WebhookEvent FromArticleMode(ArticleModeChanged changed)
     {
