@@ -44,6 +44,35 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task A_deleted_comment_keeps_its_decisions_and_no_later_decision_applies()
+    {
+        var pending = Pending();
+        var approved = Pending();
+        await Store.TryCreateAsync(pending);
+        await Store.TryCreateAsync(approved);
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        Assert.True(await Store.ApplyModerationAsync(approved.Id, CommentStatus.Approved, approve));
+
+        Assert.True(await Store.MarkDeletedAsync(pending.Id));
+        Assert.True(await Store.MarkDeletedAsync(approved.Id));
+        Assert.False(await Store.MarkDeletedAsync(approved.Id));
+        Assert.False(await Store.MarkDeletedAsync(Guid.NewGuid()));
+
+        var later = TestData.Review(TestData.BaseTime.AddHours(1)) with { Sequence = 9 };
+        Assert.False(await Store.ApplyModerationAsync(pending.Id, CommentStatus.Approved, approve));
+        Assert.False(await Store.ApplyReviewAsync(pending.Id, CommentStatus.Approved, later));
+        Assert.False(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Approved, later));
+        Assert.False(await Store.ApplyRedecisionAsync(approved.Id, CommentStatus.Rejected, approve with { Outcome = DecisionOutcome.Reject }));
+        await Store.ApplyModerationsAsync([new ModerationStatusUpdate(pending, CommentStatus.Approved, approve)]);
+
+        Assert.Equal(CommentStatus.Deleted, (await Store.GetAsync(pending.Id))!.Status);
+        var stored = await Store.GetAsync(approved.Id);
+        Assert.Equal(CommentStatus.Deleted, stored!.Status);
+        TestData.AssertSameDecision(approve, stored.Decision);
+        Assert.Null(stored.Review);
+    }
+
+    [SkippableFact]
     public async Task A_decision_on_reports_only_tightens_a_comment_no_moderator_decided()
     {
         var published = Pending();
