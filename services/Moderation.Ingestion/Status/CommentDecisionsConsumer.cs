@@ -10,9 +10,11 @@ namespace Moderation.Ingestion.Status;
 /// longest wait of a comment (decisions queued behind submits for the store). Replays change nothing: a decision
 /// applies only to a pending comment, and a record lost or never written is rebuilt from the event. A decision on reader
 /// reports (<see cref="CommentModerated.OpenReports"/> set: the worker holds or takes down a published comment) applies
-/// to a comment no moderator decided, towards a stricter status only.
+/// to a comment no moderator decided, towards a stricter status only. A hold that arrives for a comment its author
+/// already deleted (its submission was on its way) makes this announce the deletion again, so the review queue, which
+/// may have taken the hold after the first announcement, lets it go.
 /// </summary>
-public sealed class CommentDecisionsConsumer(ICommentStatusStore statuses) : IConsumer<Batch<CommentModerated>>
+public sealed class CommentDecisionsConsumer(ICommentStatusStore statuses, TimeProvider clock) : IConsumer<Batch<CommentModerated>>
 {
     public async Task Consume(ConsumeContext<Batch<CommentModerated>> context)
     {
@@ -21,6 +23,15 @@ public sealed class CommentDecisionsConsumer(ICommentStatusStore statuses) : ICo
         if (first.Count > 0)
         {
             await statuses.ApplyModerationsAsync(first, context.CancellationToken);
+        }
+
+        foreach (var held in messages.Where(message => message.OpenReports is null && message.Decision.Outcome == DecisionOutcome.Flag))
+        {
+            if (await statuses.GetAsync(held.Comment.Id, context.CancellationToken) is { Status: CommentStatus.Deleted } deleted)
+            {
+                await context.Publish(
+                    new CommentDeleted(deleted.Id, deleted.SiteId, deleted.ArticleId, deleted.AuthorId, clock.GetUtcNow()), context.CancellationToken);
+            }
         }
 
         // A re-decision that approves changes nothing (the worker publishes none).
