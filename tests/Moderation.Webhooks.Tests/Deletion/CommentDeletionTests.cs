@@ -77,6 +77,10 @@ public abstract class CommentDeletionTests(ErasureHost host)
         Assert.Equal(published, page.Single(c => c!["id"]!.GetValue<Guid>() == reply)!["parentId"]!.GetValue<Guid>());
         Assert.Equal("deleted", (await site.GetStatusAsync(published))!["status"]!.GetValue<string>());
         Assert.Equal("deleted", (await site.GetStatusAsync(held))!["status"]!.GetValue<string>());
+        using (var report = await site.SubmitHttp.PostAsJsonAsync($"/v1/comments/{published}/reports", new { reporterId = "reader", reason = "spam" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+        }
 
         // Late and replayed decisions: the rules' approval again, a moderator approving the held one; nothing comes back.
         var now = DateTimeOffset.UtcNow;
