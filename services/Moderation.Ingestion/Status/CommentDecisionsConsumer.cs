@@ -12,7 +12,9 @@ namespace Moderation.Ingestion.Status;
 /// reports (<see cref="CommentModerated.OpenReports"/> set: the worker holds or takes down a published comment) applies
 /// to a comment no moderator decided, towards a stricter status only. A hold that arrives for a comment its author
 /// already deleted (its submission was on its way) makes this announce the deletion again, so the review queue, which
-/// may have taken the hold after the first announcement, lets it go.
+/// may have taken the hold after the first announcement, lets it go. This narrows the race but does not close it: when
+/// Review takes the hold after this second announcement too, the item stays until a moderator decides it (which then
+/// changes nothing: the comment stays deleted).
 /// </summary>
 public sealed class CommentDecisionsConsumer(ICommentStatusStore statuses, TimeProvider clock) : IConsumer<Batch<CommentModerated>>
 {
