@@ -5,6 +5,7 @@ using Moderation.ServiceDefaults.Erasure;
 using Moderation.Storage;
 using Moderation.Review.Accounts;
 using Moderation.Review.Api;
+using Moderation.Review.Articles;
 using Moderation.Review.Auth;
 using Moderation.Review.Authors;
 using Moderation.Review.Console;
@@ -54,7 +55,13 @@ public static class ReviewModule
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
         bus.AddConsumer<Deletion.WithdrawDeletedCommentConsumer, Deletion.WithdrawDeletedCommentConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.AddConsumer<RecordArticleModeConsumer, RecordArticleModeConsumerDefinition>();
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>
@@ -76,6 +83,7 @@ public static class ReviewModule
             .AddEndpointFilter<AntiforgeryFilter>();
         signedIn.MapQueueEndpoints();
         signedIn.MapItemEndpoints();
+        signedIn.MapArticleEndpoints();
         signedIn.MapAuthorEndpoints();
         signedIn.MapQueueEvents();
         signedIn.MapAuditEndpoints();

@@ -61,6 +61,8 @@ public sealed class ModerationStores : IAsyncDisposable
 
     public IReviewCommentLogStore ReviewComments => Owned(_catalog.ReviewComments, StoreOwner.Review);
 
+    public IReviewBulkActionStore ReviewBulkActions => Owned(_catalog.ReviewBulkActions, StoreOwner.Review);
+
     /// <summary>The erasure of one opened owner: its record of erased authors and the removal of their data.</summary>
     public IAuthorErasureStore ErasureOf(StoreOwner owner) =>
         _catalog.Erasures.TryGetValue(owner, out var erasure)
@@ -73,6 +75,14 @@ public sealed class ModerationStores : IAsyncDisposable
     /// </summary>
     public Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
         _catalog.Erasures.First().Value.IsErasedAsync(siteId, authorId, cancellationToken);
+
+    /// <summary>How many authors the record <see cref="IsAuthorErasedAsync"/> consults holds (it only grows).</summary>
+    public Task<long> CountErasedAuthorsAsync(CancellationToken cancellationToken = default) =>
+        _catalog.Erasures.First().Value.CountErasedAsync(cancellationToken);
+
+    /// <summary>Every key of the record <see cref="IsAuthorErasedAsync"/> consults (<see cref="Erasure.AuthorErasureKey.For"/>).</summary>
+    public Task<IReadOnlyCollection<string>> ErasedAuthorKeysAsync(CancellationToken cancellationToken = default) =>
+        _catalog.Erasures.First().Value.ListErasedAsync(cancellationToken);
 
     /// <summary>
     /// Opens the stores of <paramref name="owners"/> without touching the database; the schema is created by

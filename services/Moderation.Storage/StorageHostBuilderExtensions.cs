@@ -80,6 +80,7 @@ public static class StorageHostBuilderExtensions
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ModeratorSessions);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewAudit);
                 services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewComments);
+                services.TryAddSingleton(provider => provider.GetRequiredService<ModerationStores>().ReviewBulkActions);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(owner), owner, "Unknown store owner.");

@@ -50,4 +50,6 @@ internal sealed class StoreCatalog
     public IReviewAuditStore? ReviewAudit { get; set; }
 
     public IReviewCommentLogStore? ReviewComments { get; set; }
+
+    public IReviewBulkActionStore? ReviewBulkActions { get; set; }
 }

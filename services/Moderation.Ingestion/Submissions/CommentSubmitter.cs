@@ -20,6 +20,7 @@ public sealed class CommentSubmitter(
     ISubmissionOutboxStore outbox,
     IIdempotencyStore idempotencyKeys,
     SubmissionRelaySignal relay,
+    SubmissionBacklog backlog,
     TimeProvider clock)
 {
     public async Task<SubmitResult> SubmitAsync(ValidComment comment, string? idempotencyKey, CancellationToken cancellationToken)
@@ -46,7 +47,7 @@ public sealed class CommentSubmitter(
 
         var record = new CommentStatusRecord(commentId, comment.SiteId, comment.ArticleId, comment.Author.Id, CommentStatus.Pending, now);
         var submitted = new CommentSubmitted(
-            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section),
+            new Comment(commentId, comment.SiteId, comment.ArticleId, comment.Author, comment.Body, comment.ParentId, now, comment.Section, comment.Article),
             comment.AuthorSignals,
             HoldReason: comment.HoldReason);
         if (!await outbox.TryAcceptAsync(record, new OutgoingSubmission(submitted, TraceParent: Activity.Current?.Id), cancellationToken))
@@ -56,6 +57,7 @@ public sealed class CommentSubmitter(
             return new SubmitResult(SubmitOutcome.Accepted, commentId, current?.Status ?? CommentStatus.Pending);
         }
 
+        backlog.Accepted();
         relay.Notify();
         return new SubmitResult(SubmitOutcome.Accepted, commentId);
     }

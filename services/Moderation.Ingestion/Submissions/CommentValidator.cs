@@ -11,6 +11,8 @@ public static class CommentValidator
     public const int MaxAuthorIdLength = 128;
     public const int MaxAuthorNameLength = 80;
     public const int MaxBodyLength = 10_000;
+    public const int MaxArticleTitleLength = 300;
+    public const int MaxArticleUrlLength = 2_000;
 
     public static (ValidComment? Comment, Dictionary<string, string[]> Errors) Validate(
         string siteId, string articleId, SubmitCommentRequest? request)
@@ -62,6 +64,8 @@ public static class CommentValidator
             Fail("section", $"A section must match {SiteIds.Shape}, or be left out.");
         }
 
+        var (article, section) = CheckArticle(request.Article, request.Section, Fail);
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -74,7 +78,55 @@ public static class CommentValidator
             body!,
             parentId,
             signals is null ? null : new AuthorSignals(signals.AccountAgeDays, signals.ApprovedComments),
-            request.Section), errors);
+            section,
+            article), errors);
+    }
+
+    /// <summary>
+    /// The article's title (a line of text) and url (absolute http or https), each optional: a blank one counts as not
+    /// sent. Its section is the request's <c>section</c> by another name, so the two must agree when both are sent.
+    /// </summary>
+    private static (ArticleContext? Article, string? Section) CheckArticle(
+        SubmitArticle? article, string? section, Action<string, string> fail)
+    {
+        if (article is null)
+        {
+            return (null, section);
+        }
+
+        var title = string.IsNullOrWhiteSpace(article.Title)
+            ? null
+            : CheckText(article.Title, "article.title", MaxArticleTitleLength, allowNewlines: false, fail)?.Trim();
+        string? url = null;
+        if (!string.IsNullOrWhiteSpace(article.Url))
+        {
+            var trimmed = article.Url.Trim();
+            if (trimmed.Length > MaxArticleUrlLength
+                || !Uri.TryCreate(trimmed, UriKind.Absolute, out var parsed)
+                || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
+                || trimmed.Any(char.IsControl) || trimmed.Any(char.IsWhiteSpace))
+            {
+                fail("article.url", $"article.url must be an absolute http or https URL of at most {MaxArticleUrlLength.ToString(CultureInfo.InvariantCulture)} characters.");
+            }
+            else
+            {
+                url = trimmed;
+            }
+        }
+
+        if (article.Section is not null)
+        {
+            if (!SiteIds.IsValid(article.Section))
+            {
+                fail("article.section", $"A section must match {SiteIds.Shape}, or be left out.");
+            }
+            else if (section is not null && section != article.Section)
+            {
+                fail("article.section", "article.section and section name the same thing: send one, or the same value in both.");
+            }
+        }
+
+        return (title is null && url is null ? null : new ArticleContext(title, url), section ?? article.Section);
     }
 
     /// <summary>

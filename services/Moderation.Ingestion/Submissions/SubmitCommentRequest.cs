@@ -1,12 +1,17 @@
 namespace Moderation.Ingestion.Submissions;
 
-/// <summary>The JSON a site backend posts. <see cref="Section"/>: the article's section, optional.</summary>
+/// <summary>
+/// The JSON a site backend posts. <see cref="Section"/>: the article's section, optional. <see cref="Article"/>: the
+/// article's title, url and section, optional; its section is the same thing as <see cref="Section"/> (either may be sent,
+/// both only when they agree).
+/// </summary>
 public sealed record SubmitCommentRequest(
     SubmitCommentAuthor? Author,
     string? Body,
     string? ParentId,
     SubmitAuthorSignals? AuthorSignals,
-    string? Section = null);
+    string? Section = null,
+    SubmitArticle? Article = null);
 
 public sealed record SubmitCommentAuthor(string? Id, string? Name);
 

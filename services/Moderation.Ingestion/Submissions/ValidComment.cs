@@ -19,5 +19,8 @@ public sealed record ValidComment(
     // matches the same request sent again.
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Section = null,
 
+    // Also left out when absent, for the same reason.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ArticleContext? Article = null,
+
     // Not part of the request: whether the article is pre-moderated when it arrives.
     [property: JsonIgnore] string? HoldReason = null);

@@ -23,6 +23,7 @@ public static class QueueEndpoints
         review.MapGet("/sites/{siteId}/bulk-count", CountBulkAsync);
         review.MapPost("/sites/{siteId}/bulk", DecideBulkAsync);
         review.MapPost("/sites/{siteId}/bulk-undo", UndoBulkAsync);
+        review.MapGet("/sites/{siteId}/bulk-actions", ListBulkActionsAsync);
         review.MapGet("/sites/{siteId}/decided", ListDecidedAsync);
     }
 
@@ -161,7 +162,8 @@ public static class QueueEndpoints
 
     /// <summary>Approves or rejects every waiting comment the filter matches (at most the count shown), oldest first.</summary>
     private static async Task<Results<Ok<BulkResponse>, NotFound, ValidationProblem>> DecideBulkAsync(
-        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, TimeProvider clock, [AsParameters] QueueFilter filter)
+        string siteId, BulkRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings, TimeProvider clock,
+        IReviewBulkActionStore bulkActions, [AsParameters] QueueFilter filter)
     {
         if (!http.User.CanReview(siteId))
         {
@@ -198,16 +200,60 @@ public static class QueueEndpoints
 
         var (decided, skipped) = await sweep.DecideAllAsync(
             query, request.Expected!.Value, http.User.Username(), approve, approve ? null : request.Reason, request.Note, request.Message, http.RequestAborted);
-        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count, decided, clock.GetUtcNow() + settings.For(siteId).UndoWindow));
+        var now = clock.GetUtcNow();
+        var undoUntil = now + settings.For(siteId).UndoWindow;
+        Guid? actionId = null;
+        if (decided.Count > 0)
+        {
+            // Kept on the server, so the undo survives a reload and works from another session.
+            actionId = MassTransit.NewId.NextGuid();
+            await bulkActions.AddAsync(
+                new ReviewBulkAction(actionId.Value, siteId, http.User.Username(), request.Action!, decided.Count, now, undoUntil), decided, http.RequestAborted);
+        }
+
+        return TypedResults.Ok(new BulkResponse(request.Action!, decided.Count, skipped.Count, decided, undoUntil, actionId));
     }
 
-    /// <summary>Takes back a bulk action within the site's undo window: each comment it decided, unless decided again since.</summary>
-    private static async Task<Results<Ok<BulkUndoResponse>, NotFound, ValidationProblem>> UndoBulkAsync(
-        string siteId, BulkUndoRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings)
+    /// <summary>The site's bulk actions that can still be undone, newest first: what any session offers to undo.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<BulkActionView>>, NotFound>> ListBulkActionsAsync(
+        string siteId, HttpContext http, IReviewBulkActionStore bulkActions, TimeProvider clock)
     {
         if (!http.User.CanReview(siteId))
         {
             return TypedResults.NotFound();
+        }
+
+        var open = await bulkActions.ListOpenAsync(siteId, clock.GetUtcNow(), 20, http.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<BulkActionView>>([.. open.Select(BulkActionView.From)]);
+    }
+
+    /// <summary>Takes back a bulk action within the site's undo window: each comment it decided, unless decided again since.</summary>
+    private static async Task<Results<Ok<BulkUndoResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UndoBulkAsync(
+        string siteId, BulkUndoRequest? request, HttpContext http, QueueSweep sweep, SiteReviewSettings settings,
+        IReviewBulkActionStore bulkActions, TimeProvider clock)
+    {
+        if (!http.User.CanReview(siteId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        ReviewBulkAction? kept = null;
+        if (request?.ActionId is { } actionId)
+        {
+            kept = await bulkActions.GetAsync(actionId, http.RequestAborted);
+            if (kept is null || kept.SiteId != siteId)
+            {
+                return TypedResults.NotFound();
+            }
+
+            if (kept.UndoneAt is not null || kept.UndoUntil <= clock.GetUtcNow())
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: kept.UndoneAt is not null ? "This bulk action is already undone." : "The undo window of this bulk action has passed.");
+            }
+
+            request = request with { Action = kept.Action, Ids = await bulkActions.GetIdsAsync(actionId, http.RequestAborted) };
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -238,6 +284,12 @@ public static class QueueEndpoints
         var (undone, skipped) = await sweep.UndoAllAsync(
             siteId, request!.Ids!, undoApprovals ? ReviewItemStatus.Approved : ReviewItemStatus.Rejected, http.User.Username(),
             undoApprovals ? request.Reason : null, request.Note, settings.For(siteId).UndoWindow, http.RequestAborted);
+        if (kept is not null)
+        {
+            // After the undo, so a failure leaves it offered; a second session undoing at once finds every comment re-decided and skips it.
+            await bulkActions.MarkUndoneAsync(kept.Id, clock.GetUtcNow(), http.RequestAborted);
+        }
+
         return TypedResults.Ok(new BulkUndoResponse(undone, skipped));
     }
 

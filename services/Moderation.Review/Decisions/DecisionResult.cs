@@ -21,4 +21,7 @@ public enum DecisionResult
 
     /// <summary>Re-deciding: the last decision's event is not sent yet and the broker cannot take it now.</summary>
     PreviousUnsent,
+
+    /// <summary>Taking down: the comment is not published (waiting, or rejected: taken down already).</summary>
+    NotPublished,
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.Storage;
 using Moderation.Storage.Review;
 
 namespace Moderation.Review.Decisions;
@@ -117,6 +118,46 @@ public sealed class ReviewDecider(
             {
                 return DecisionResult.PreviousUnsent;
             }
+        }
+    }
+
+    /// <summary>
+    /// Takes down a published comment from the article view, whether or not it ever was in the queue: one the rules
+    /// approved gets an item first (once, however many moderators ask at once), then every path is an ordinary decision
+    /// (<see cref="DecideAsync"/> for a waiting reported one, <see cref="RedecideAsync"/> for a moderator's approval), so
+    /// it carries TakesDown, the next Sequence and its audit entry, and two moderators at once record one takedown.
+    /// </summary>
+    public async Task<(DecisionResult Result, long Sequence)> TakeDownAsync(
+        ReviewComment published, string moderator, string reason, string? note, string? messageToAuthor, CancellationToken cancellationToken)
+    {
+        if (published.Outcome != ReviewCommentOutcome.Approved)
+        {
+            return (DecisionResult.NotPublished, 0);
+        }
+
+        var item = await queue.GetAsync(published.CommentId, cancellationToken);
+        if (item is null)
+        {
+            var comment = new Comment(
+                published.CommentId, published.SiteId, published.ArticleId, new CommentAuthor(published.AuthorId, published.AuthorName),
+                published.Body, published.ParentId, published.SubmittedAt);
+            var approved = new ModerationDecision(DecisionOutcome.Approve, 0, [], string.Empty, published.SubmittedAt);
+            await queue.AddAsync(new ReviewItem(comment, approved, StoredTime.Truncate(clock.GetUtcNow())), cancellationToken);
+            item = await queue.GetAsync(published.CommentId, cancellationToken)
+                ?? throw new InvalidOperationException($"Item {published.CommentId} vanished after it was added.");
+        }
+
+        switch (item.Status)
+        {
+            case ReviewItemStatus.Pending when item.Decision.Outcome == DecisionOutcome.Approve || item.Reports > 0:
+                var decided = await DecideAsync(item, moderator, approve: false, reason, note, cancellationToken, messageToAuthor);
+                return (decided, (item.Review?.Sequence ?? 0) + 1);
+            case ReviewItemStatus.Approved when item.Review is { } last:
+                var redecided = await RedecideAsync(
+                    item, moderator, approve: false, reason, note, messageToAuthor, last.Sequence, TimeSpan.Zero, cancellationToken);
+                return (redecided == DecisionResult.Superseded ? DecisionResult.AlreadyDecided : redecided, last.Sequence + 1);
+            default:
+                return (item.Status == ReviewItemStatus.Pending ? DecisionResult.NotPublished : DecisionResult.AlreadyDecided, 0);
         }
     }
 

@@ -5,16 +5,21 @@ namespace Moderation.Review.Queue;
 
 /// <summary>
 /// Deletes decided items from the review queue once they are older than <see cref="ReviewOptions.DecidedRetention"/>
-/// (and their event was sent), once an hour. Their audit entries stay in the audit log.
+/// (and their event was sent), once an hour. Their audit entries stay in the audit log. Bulk actions whose undo window
+/// closed go in the same pass.
 /// </summary>
 public sealed partial class DecidedItemPruner(
-    IReviewQueueStore queue, IOptions<ReviewOptions> options, TimeProvider clock, ILogger<DecidedItemPruner> logger) : BackgroundService
+    IReviewQueueStore queue, IReviewBulkActionStore bulkActions, IOptions<ReviewOptions> options, TimeProvider clock, ILogger<DecidedItemPruner> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     /// <summary>One pass; returns how many items it deleted.</summary>
-    public Task<long> PruneAsync(CancellationToken cancellationToken) =>
-        queue.PruneDecidedAsync(clock.GetUtcNow() - options.Value.DecidedRetention, cancellationToken);
+    public async Task<long> PruneAsync(CancellationToken cancellationToken)
+    {
+        await bulkActions.PruneAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await queue.PruneDecidedAsync(clock.GetUtcNow() - options.Value.DecidedRetention, cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,7 +12,7 @@ public static class RequestExamples
     public static readonly IReadOnlyDictionary<string, string> Bodies = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["SubmitCommentRequest"] =
-            """{"author": {"id": "u1", "name": "Ann"}, "body": "A clear summary of the talks, thank you.", "parentId": null, "authorSignals": {"accountAgeDays": 400, "approvedComments": 12}, "section": "politics"}""",
+            """{"author": {"id": "u1", "name": "Ann"}, "body": "A clear summary of the talks, thank you.", "parentId": null, "authorSignals": {"accountAgeDays": 400, "approvedComments": 12}, "article": {"title": "Kremlin talks end without a deal", "url": "https://news.example/politics/kremlin-talks", "section": "politics"}}""",
         ["ReportCommentRequest"] = """{"reporterId": "reader-42", "reason": "abuse", "note": "Insults another reader."}""",
         ["SetArticleModeRequest"] = """{"mode": "premoderate"}""",
         ["DecisionRequest"] = """{"reason": "spam", "note": "Same link posted on five articles."}""",

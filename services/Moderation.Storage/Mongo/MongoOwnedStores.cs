@@ -50,6 +50,7 @@ internal static class MongoOwnedStores
                     catalog.ModeratorSessions = new MongoModeratorSessionStore(context);
                     catalog.ReviewAudit = new MongoReviewAuditStore(context);
                     catalog.ReviewComments = new MongoReviewCommentLogStore(context);
+                    catalog.ReviewBulkActions = new MongoReviewBulkActionStore(context);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(owners), owner, "Unknown store owner.");

@@ -11,6 +11,8 @@ internal static class MongoReviewIndexes
     public const string AuditCollection = "review_audit";
     public const string CommentsCollection = "review_comments";
     public const string SessionsCollection = "moderator_sessions";
+    public const string ArticlesCollection = "review_articles";
+    public const string BulkActionsCollection = "review_bulk_actions";
 
     public static async Task CreateAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -43,5 +45,17 @@ internal static class MongoReviewIndexes
                     .Ascending(d => d.SiteId).Ascending(d => d.AuthorId).Descending(d => d.SubmittedAt).Descending(d => d.Id),
                 new CreateIndexOptions { Name = "SiteId_AuthorId_SubmittedAt_Id" }),
             cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var comments = Builders<ReviewCommentDocument>.IndexKeys;
+        await database.GetCollection<ReviewCommentDocument>(CommentsCollection).Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<ReviewCommentDocument>(
+                    comments.Ascending(d => d.SiteId).Ascending(d => d.ArticleId).Descending(d => d.SubmittedAt).Descending(d => d.Id),
+                    new CreateIndexOptions { Name = "SiteId_ArticleId_SubmittedAt_Id" }),
+                new CreateIndexModel<ReviewCommentDocument>(
+                    comments.Ascending(d => d.ParentId).Ascending(d => d.SubmittedAt),
+                    new CreateIndexOptions { Name = "ParentId_SubmittedAt" }),
+            ],
+            cancellationToken).ConfigureAwait(false);
     }
 }

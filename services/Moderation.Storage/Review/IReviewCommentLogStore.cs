@@ -19,6 +19,33 @@ public interface IReviewCommentLogStore
     Task<IReadOnlyList<ReviewComment>> PageByAuthorAsync(
         string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>A page of an article's comments, newest first, skipping <paramref name="offset"/>.</summary>
+    Task<IReadOnlyList<ReviewComment>> PageByArticleAsync(
+        string siteId, string articleId, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The replies to one comment on its site, oldest first.</summary>
+    Task<IReadOnlyList<ReviewComment>> ListRepliesAsync(
+        string siteId, Guid parentId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="each"/> comments of the article submitted just before <paramref name="comment"/> and up to
+    /// <paramref name="each"/> just after it, oldest first, without the comment itself.
+    /// </summary>
+    Task<IReadOnlyList<ReviewComment>> ListAroundAsync(ReviewComment comment, int each, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps an article's context, once per article: the non-null title, url and section replace the stored ones unless
+    /// the stored ones came from a later comment (<paramref name="at"/> is the comment's submit time). Idempotent.
+    /// </summary>
+    Task RecordArticleAsync(
+        string siteId, string articleId, string? title, string? url, string? section, DateTimeOffset at,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps an article's moderation mode unless a later change is already stored. Idempotent.</summary>
+    Task SetArticleModeAsync(string siteId, string articleId, ReviewArticleMode mode, CancellationToken cancellationToken = default);
+
+    Task<ReviewArticle?> GetArticleAsync(string siteId, string articleId, CancellationToken cancellationToken = default);
+
     /// <summary>How the author's comments on one site ended, and when the latest rejected one was submitted.</summary>
     Task<ReviewAuthorCounts> CountByAuthorAsync(string siteId, string authorId, CancellationToken cancellationToken = default);
 }

@@ -43,6 +43,7 @@ internal static class SqliteOwnedStores
                     catalog.ModeratorSessions = new SqliteModeratorSessionStore(database);
                     catalog.ReviewAudit = new SqliteReviewAuditStore(database);
                     catalog.ReviewComments = new SqliteReviewCommentLogStore(database);
+                    catalog.ReviewBulkActions = new SqliteReviewBulkActionStore(database);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(owners), owner, "Unknown store owner.");

@@ -61,5 +61,34 @@ internal static class SqliteReviewSchema
             outcome       TEXT    NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_review_comments_author ON review_comments (site_id, author_id, submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_review_comments_article ON review_comments (site_id, article_id, submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_review_comments_parent ON review_comments (parent_id) WHERE parent_id IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS review_bulk_actions (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            site_id       TEXT    NOT NULL,
+            moderator     TEXT    NOT NULL,
+            action        TEXT    NOT NULL,
+            count         INTEGER NOT NULL,
+            ids           TEXT    NOT NULL,
+            created_at    INTEGER NOT NULL,
+            undo_until    INTEGER NOT NULL,
+            undone_at     INTEGER NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_review_bulk_actions_site ON review_bulk_actions (site_id, undo_until);
+
+        CREATE TABLE IF NOT EXISTS review_articles (
+            site_id         TEXT    NOT NULL,
+            article_id      TEXT    NOT NULL,
+            title           TEXT    NULL,
+            url             TEXT    NULL,
+            section         TEXT    NULL,
+            context_at      INTEGER NULL,
+            mode            TEXT    NULL,
+            mode_reason     TEXT    NULL,
+            mode_changed_at INTEGER NULL,
+            mode_until      INTEGER NULL,
+            PRIMARY KEY (site_id, article_id)
+        ) WITHOUT ROWID;
         """;
 }

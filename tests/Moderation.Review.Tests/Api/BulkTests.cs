@@ -103,4 +103,41 @@ public sealed class BulkTests(ReviewHost host)
         using var otherSite = await ann.PostAsync("/v1/review/sites/api-b/bulk?rule=link.any", new { action = "approve", expected = 1 });
         Assert.Equal(HttpStatusCode.NotFound, otherSite.StatusCode);
     }
+
+    [Fact]
+    public async Task A_bulk_action_is_kept_on_the_server_and_another_session_undoes_it_once()
+    {
+        var story = $"kept-{Guid.NewGuid():N}"[..16];
+        var ids = await host.QueueManyAsync(Site, story, 50);
+        var annName = await host.CreateModeratorAsync("kept-ann", Site);
+        using var ann = await host.SignInAsync(annName);
+        var result = await ann.PostJsonAsync($"/v1/review/sites/{Site}/bulk?article={story}", new { action = "reject", expected = 50, reason = "spam" });
+        Assert.Equal(50, result["decided"]!.GetValue<int>());
+        var actionId = result["actionId"]!.GetValue<Guid>();
+
+        // Another moderator, in a session of their own that never saw the ids, finds the action and undoes it.
+        using var bob = await host.SignInAsync(await host.CreateModeratorAsync("kept-bob", Site));
+        var open = (await bob.GetJsonAsync($"/v1/review/sites/{Site}/bulk-actions")).AsArray();
+        var listed = Assert.Single(open, a => a!["id"]!.GetValue<Guid>() == actionId)!;
+        Assert.Equal("reject", listed["action"]!.GetValue<string>());
+        Assert.Equal(50, listed["decided"]!.GetValue<int>());
+        Assert.Equal(annName, listed["moderator"]!.GetValue<string>());
+
+        // Someone outside the site sees nothing of it, even naming it on their own site.
+        using (var outsider = await host.SignInAsync(await host.CreateModeratorAsync("kept-out", "api-b")))
+        {
+            Assert.Equal(404, await outsider.GetStatusAsync($"/v1/review/sites/{Site}/bulk-actions"));
+            using var foreign = await outsider.PostAsync("/v1/review/sites/api-b/bulk-undo", new { actionId });
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        }
+
+        var undo = await bob.PostJsonAsync($"/v1/review/sites/{Site}/bulk-undo", new { actionId });
+        Assert.Equal(50, undo["undone"]!.GetValue<int>());
+        Assert.Equal("approved", (await bob.GetJsonAsync($"/v1/review/items/{ids[49]}"))["status"]!.GetValue<string>());
+        Assert.DoesNotContain((await ann.GetJsonAsync($"/v1/review/sites/{Site}/bulk-actions")).AsArray(), a => a!["id"]!.GetValue<Guid>() == actionId);
+        using var again = await ann.PostAsync($"/v1/review/sites/{Site}/bulk-undo", new { actionId });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var unknown = await ann.PostAsync($"/v1/review/sites/{Site}/bulk-undo", new { actionId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

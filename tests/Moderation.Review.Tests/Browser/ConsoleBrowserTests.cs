@@ -32,7 +32,13 @@ public sealed class ConsoleBrowserTests(ReviewHost host, BrowserFixture browser)
         var article = Article("flow");
         var api = host.Site(site);
         var author = "reader-7";
-        var earlier = await api.SubmitAsync(article, "Thanks for covering the council vote so carefully.", author);
+        using var first = await api.PostAsync(article, new
+        {
+            author = new { id = author, name = "Reader One" },
+            body = "Thanks for covering the council vote so carefully.",
+            article = new { title = "Council votes to put its minutes online", url = "https://news.example/local/council-minutes", section = "local" },
+        });
+        var earlier = System.Text.Json.Nodes.JsonNode.Parse(await first.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         await api.WaitForFinalStatusAsync(earlier);
         var parent = await api.SubmitAsync(article, "Does anyone know when the minutes are published?", "reader-3");
         await api.WaitForFinalStatusAsync(parent);
@@ -50,6 +56,7 @@ public sealed class ConsoleBrowserTests(ReviewHost host, BrowserFixture browser)
         Assert.Contains("link", await page.Locator("#item-hits").TextContentAsync());
         Assert.Contains("Does anyone know", await page.Locator("#parent-body").TextContentAsync());
         Assert.Contains("council vote", await page.Locator("#item-history").TextContentAsync());
+        Assert.Equal("Council votes to put its minutes online", await page.Locator("#item-article-title").TextContentAsync());
         await SaveScreenshotAsync(page);
 
         await page.Keyboard.PressAsync("a");

@@ -113,7 +113,18 @@ public sealed class FilterBrowserTests(ReviewHost host, BrowserFixture browser)
         Assert.InRange(left, 0, 1); // the one this moderator holds open, if the first claim took one of these
         Assert.Equal("approved", (await host.Admin.GetJsonAsync($"/v1/review/items/{ids[299]}"))["status"]!.GetValue<string>());
 
-        // Taken back within the undo window: the approvals are rejected, with the reason picked in the dialog.
+        // Taken back within the undo window, from another browser session (the server keeps the bulk's ids): the approvals
+        // are rejected, with the reason picked in the dialog.
+        await page.WaitForSelectorAsync("#bulk-done:not([hidden]) #bulk-undo:not([hidden])");
+        Assert.Contains("undo until", await page.Locator("#bulk-done-text").TextContentAsync(), StringComparison.Ordinal);
+        var username = await page.Locator("#who").TextContentAsync();
+        await context.CloseAsync();
+        context = await browser.NewContextAsync();
+        page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Host.Address, "/").ToString());
+        await page.FillAsync("#signin-form [name=username]", username!.Split(' ')[0]);
+        await page.FillAsync("#signin-form [name=password]", ReviewHost.Password);
+        await page.ClickAsync("#signin-form button[type=submit]");
         await page.WaitForSelectorAsync("#bulk-done:not([hidden]) #bulk-undo:not([hidden])");
         Assert.Contains("undo until", await page.Locator("#bulk-done-text").TextContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#bulk-undo");

@@ -15,7 +15,7 @@ public class ReviewHost : IAsyncLifetime
     public const string Password = "moderator-password-0001";
     public const int AddressFailuresPerMinute = 10;
 
-    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite, DecidedSite, ClosedUndoSite, "browser-decided", "api-desk-stats", "browser-desk", "browser-leases", "browser-audit"];
+    public static readonly string[] SiteIds = ["api-a", "api-b", "browser-flow", "browser-lease", "browser-safe", "browser-live", "browser-session", "browser-scale", "browser-text", "api-counts", "api-desk", "browser-filters", "api-authors", "browser-author", "api-bulk", ReportsSite, DecidedSite, ClosedUndoSite, "browser-decided", "api-desk-stats", "browser-desk", "browser-leases", "browser-audit", ArticlesSite, "browser-article", "api-rule-ids"];
 
     /// <summary>The site whose desk has its own reason presets (Sites:api-desk:Review:Reasons).</summary>
     public const string DeskSite = "api-desk";
@@ -28,6 +28,9 @@ public class ReviewHost : IAsyncLifetime
 
     /// <summary>A site whose undo window is zero: nothing can be undone, an approved comment can still be taken down.</summary>
     public const string ClosedUndoSite = "api-undo-closed";
+
+    /// <summary>The site of the article context and article view tests.</summary>
+    public const string ArticlesSite = "api-articles";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"moderation-review-{Guid.NewGuid():N}");
 

@@ -3,7 +3,11 @@ using Moderation.Storage.Review;
 
 namespace Moderation.Review.Api.Models;
 
-/// <summary>Everything the console shows for one item. Hit spans index <see cref="Body"/> in UTF-16 code units.</summary>
+/// <summary>
+/// Everything the console shows for one item. Hit spans index <see cref="Body"/> in UTF-16 code units. The thread around
+/// it: <see cref="Parent"/>, its <see cref="Replies"/> and the article's comments just before and after it
+/// (<see cref="Around"/>, oldest first), each with its outcome.
+/// </summary>
 public sealed record ItemDetail(
     Guid Id,
     string SiteId,
@@ -20,4 +24,8 @@ public sealed record ItemDetail(
     ReviewLease? Lease,
     ModeratorDecision? Review,
     ReviewComment? Parent,
-    IReadOnlyList<ReviewComment> AuthorHistory);
+    IReadOnlyList<ReviewComment> AuthorHistory,
+    ArticleSummary? Article = null,
+    IReadOnlyList<ReviewComment>? Replies = null,
+    IReadOnlyList<ReviewComment>? Around = null,
+    CommentLinks? Links = null);

@@ -44,12 +44,13 @@ function formatTime(value) {
 }
 
 function showView(name) {
-  for (const view of ["signin", "queue", "audit", "desk", "admin"]) $(`${view}-view`).hidden = view !== name;
+  for (const view of ["signin", "queue", "audit", "desk", "article", "admin"]) $(`${view}-view`).hidden = view !== name;
   for (const tab of document.querySelectorAll(".tab")) tab.setAttribute("aria-current", tab.dataset.view === name ? "page" : "false");
   state.view = name;
   if (name === "audit") loadAudit(true);
   if (name === "admin") loadModerators();
   if (name === "desk") loadDesk();
+  if (name === "article") fillSiteSelect($("article-site"));
 }
 
 // ---- sign-in ----------------------------------------------------------------------------------------------
@@ -148,6 +149,18 @@ function selectSite(siteId) {
   listen();
   loadQueue(true);
   if (state.queue === "decided") loadDecided(true);
+  loadBulkActions();
+}
+
+// The server keeps each bulk action until its undo window closes, so a reload or another session still offers Undo.
+async function loadBulkActions() {
+  if (!state.site) return;
+  const site = state.site;
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(site)}/bulk-actions`);
+  if (!result.ok || site !== state.site) return;
+  const latest = result.data[0];
+  if (latest) offerBulkUndo({ action: latest.action, decided: latest.decided, undoUntil: latest.undoUntil, actionId: latest.id, moderator: latest.moderator });
+  else if (!state.lastBulk || state.lastBulk.siteId !== site) $("bulk-done").hidden = true;
 }
 
 // ---- which comments: waiting (all), reported by readers, or decided (with undo and takedown) -------------------
@@ -461,7 +474,134 @@ function renderItem(item) {
     el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), el("span", { text: c.articleId }), el("span", { text: formatTime(c.submittedAt) })]),
     el("div", { className: "body", text: c.body })])) : [el("li", { className: "muted", text: "No earlier comments from this author." })]));
   $("history-more").hidden = true;
+  renderContext(item);
   loadAuthor(item);
+}
+
+// ---- the article: its context, the thread around a comment, and the article view with takedown ----------------
+
+// Only http(s) links are made links (the API refuses others too); the title is text.
+function setArticleLink(link, article) {
+  link.textContent = shown(article.title || article.articleId);
+  if (article.url && /^https?:\/\//i.test(article.url)) link.setAttribute("href", article.url);
+  else link.removeAttribute("href");
+  link.title = article.url ? shown(article.url) : "";
+}
+
+function modeText(mode) {
+  if (!mode || mode.mode === "normal") return null;
+  if (mode.mode === "closed") return "closed";
+  return mode.reason === "surge" ? "surge: premoderated" : "premoderated";
+}
+
+function setMode(badge, mode) {
+  const text = modeText(mode);
+  badge.hidden = !text;
+  badge.textContent = text || "";
+  badge.dataset.mode = text ? mode.mode : "";
+}
+
+function setSection(chip, section) {
+  chip.hidden = !section;
+  chip.textContent = section ? shown(section) : "";
+}
+
+function renderContext(item) {
+  const article = item.article || { articleId: item.articleId, siteId: item.siteId };
+  setArticleLink($("item-article-title"), article);
+  setSection($("item-section"), article.section);
+  setMode($("item-mode"), article.mode);
+  const links = item.links || {};
+  $("item-comment-link").hidden = !links.page;
+  if (links.page) $("item-comment-link").setAttribute("href", links.page);
+  $("item-comment-api").textContent = links.api || "";
+  const before = (item.around || []).filter((c) => c.submittedAt < item.submittedAt || (c.submittedAt === item.submittedAt && c.commentId < item.id));
+  const after = (item.around || []).filter((c) => !before.includes(c));
+  const listed = new Set((item.around || []).map((c) => c.commentId));
+  const row = (c, label) => el("li", { attrs: { "data-id": c.commentId, "data-outcome": c.outcome } }, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: c.outcome }), label ? el("span", { className: "chip", text: label }) : null,
+      el("strong", { text: c.authorName }), el("span", { className: "muted", text: formatTime(c.submittedAt) })]),
+    el("div", { className: "body", text: c.body })]);
+  const labelOf = (c) => (c.commentId === item.parentId ? "parent" : c.parentId === item.id ? "reply" : "");
+  const rows = [
+    ...(item.parent && !listed.has(item.parent.commentId) ? [row(item.parent, "parent")] : []),
+    ...before.map((c) => row(c, labelOf(c))),
+    el("li", { className: "this-comment", attrs: { "data-id": item.id } }, [el("div", { className: "line1" }, [el("span", { className: "chip", text: "this comment" }), el("strong", { text: item.author.name })])]),
+    ...after.map((c) => row(c, labelOf(c))),
+    ...(item.replies || []).filter((c) => !listed.has(c.commentId)).map((c) => row(c, "reply"))];
+  $("thread-items").replaceChildren(...rows);
+}
+
+$("open-article").addEventListener("click", () => { if (state.current) openArticle(state.current.siteId, state.current.articleId); });
+
+function fillSiteSelect(select) {
+  if (select.options.length !== state.sites.length) {
+    select.replaceChildren(...state.sites.map((s) => el("option", { text: s.siteId, attrs: { value: s.siteId } })));
+  }
+  if (state.site) select.value = state.site;
+}
+
+async function openArticle(siteId, articleId) {
+  state.article = { siteId, articleId };
+  showView("article");
+  $("article-site").value = siteId;
+  $("article-form").elements.article.value = articleId;
+  await loadArticle(true);
+}
+
+$("article-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const form = event.currentTarget.elements;
+  openArticle(form.site.value, form.article.value.trim());
+});
+$("article-more").addEventListener("click", () => loadArticle(false));
+
+async function loadArticle(fresh) {
+  const { siteId, articleId } = state.article;
+  const offset = fresh ? 0 : state.articleNext || 0;
+  const result = await api("GET", `/v1/review/sites/${encodeURIComponent(siteId)}/articles/${encodeURIComponent(articleId)}?limit=50&offset=${offset}`);
+  if (!result.ok) { $("article-message").textContent = result.status === 404 ? "No such site." : (result.data && result.data.title) || "Could not open the article."; return; }
+  if (fresh) $("article-message").textContent = "";
+  const article = result.data.article;
+  setArticleLink($("article-title"), article);
+  setSection($("article-section"), article.section);
+  setMode($("article-mode"), article.mode);
+  const rows = result.data.items.map((c) => articleRow(siteId, c));
+  if (fresh) $("article-items").replaceChildren(...(rows.length ? rows : [el("li", { className: "muted", text: "No comments of this article are known to Review." })]));
+  else $("article-items").append(...rows);
+  state.articleNext = result.data.next;
+  $("article-more").hidden = result.data.next === null;
+}
+
+const ARTICLE_STATE = { approved: "published", rejected: "rejected", flagged: "waiting" };
+function articleRow(siteId, c) {
+  const actions = [];
+  if (c.outcome === "approved") {
+    const down = el("button", { className: "reject", text: "Take down", attrs: { type: "button", "data-action": "take-down" } });
+    down.addEventListener("click", () => openTakedown(siteId, c));
+    actions.push(down);
+  }
+  return el("li", { attrs: { "data-id": c.commentId, "data-outcome": c.outcome } }, [
+    el("div", { className: "line1" }, [el("span", { className: `outcome-${c.outcome}`, text: ARTICLE_STATE[c.outcome] || c.outcome }),
+      el("strong", { text: c.authorName }), el("span", { className: "muted", text: formatTime(c.submittedAt) }),
+      c.parentId ? el("span", { className: "muted", text: "reply" }) : null]),
+    el("div", { className: "body", text: c.body }),
+    el("div", { className: "actions" }, actions)]);
+}
+
+async function openTakedown(siteId, comment) {
+  state.rejectMode = "takedown";
+  state.takedown = comment;
+  $("reject-title").textContent = `Take down this comment by ${shown(comment.authorName)}`;
+  $("reject-form").querySelector("button[type=submit]").replaceChildren(document.createTextNode("Take down "), el("kbd", { text: "Enter" }));
+  fillReasons(await reasonsFor(siteId));
+  $("reject-dialog").showModal();
+}
+
+async function takeDown(comment, body) {
+  const result = await api("POST", `/v1/review/comments/${comment.commentId}/takedown`, body);
+  $("article-message").textContent = result.ok ? "Taken down." : (result.data && result.data.title) || "Could not take it down.";
+  await loadArticle(true);
 }
 
 function historyRow(c) {
@@ -606,8 +746,9 @@ async function openBulk(action) {
 let bulkUndoTimer = 0;
 function offerBulkUndo(bulk) {
   clearTimeout(bulkUndoTimer);
-  state.lastBulk = bulk;
-  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()} · undo until ${formatTime(bulk.undoUntil)}`;
+  state.lastBulk = { ...bulk, siteId: state.site };
+  const by = bulk.moderator && state.me && bulk.moderator !== state.me.username ? ` by ${shown(bulk.moderator)}` : "";
+  $("bulk-done-text").textContent = `${bulk.action === "approve" ? "Approved" : "Rejected"} ${bulk.decided.toLocaleString()}${by} · undo until ${formatTime(bulk.undoUntil)}`;
   $("bulk-done").hidden = bulk.decided === 0;
   $("bulk-undo").hidden = false;
   bulkUndoTimer = setTimeout(() => { $("bulk-done").hidden = true; }, Math.max(0, new Date(bulk.undoUntil).getTime() - Date.now()));
@@ -629,12 +770,14 @@ async function undoBulk(reason, note) {
   const bulk = state.lastBulk;
   $("bulk-undo").hidden = true;
   $("bulk-done-text").textContent = `Undoing ${bulk.decided.toLocaleString()} decision(s)…`;
-  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, { action: bulk.action, ids: bulk.ids, reason, note });
+  const request = bulk.actionId ? { actionId: bulk.actionId, reason, note } : { action: bulk.action, ids: bulk.ids, reason, note };
+  const result = await api("POST", `/v1/review/sites/${encodeURIComponent(state.site)}/bulk-undo`, request);
   $("bulk-done-text").textContent = result.ok ? `Undone ${result.data.undone.toLocaleString()}${result.data.skipped ? `; ${result.data.skipped} decided again since were left` : ""}.`
     : (result.data && result.data.title) || "Could not undo.";
   state.lastBulk = null;
   await loadQueue(!state.current);
   loadSites();
+  loadBulkActions();
 }
 
 function fillReasons(reasons) {
@@ -671,6 +814,13 @@ $("reject-form").addEventListener("submit", async (event) => {
     if (!form.reason.value) return;
     $("reject-dialog").close();
     await undoBulk(form.reason.value, form.note.value || null);
+    return;
+  }
+  if (state.rejectMode === "takedown") {
+    if (!form.reason.value) return;
+    $("reject-dialog").close();
+    state.lastReason = form.reason.value;
+    await takeDown(state.takedown, { reason: form.reason.value, note: form.note.value || null, message: form.message.value.trim() || null });
     return;
   }
   if (state.rejectMode === "redecide") {
