@@ -64,6 +64,16 @@ public sealed class ModerationClient
     }
 
     /// <summary>
+    /// Deletes a comment on behalf of its author (<paramref name="authorId"/>: the author it was submitted with; another
+    /// id is refused with 403). Final, and safe to send again. Null when this site has no such comment.
+    /// </summary>
+    public async Task<DeletedComment?> DeleteAsync(Guid commentId, string authorId, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(HttpMethod.Delete, $"v1/comments/{commentId}?authorId={Escape(authorId)}");
+        return await SendAsync<DeletedComment>(request, cancellationToken, nullOnNotFound: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Reports a comment on behalf of a reader (<paramref name="reporterId"/>, the reader's id on the site). The same reader
     /// counts once, so sending a report again (after a timeout or a 503) is safe. Null when this site has no such comment.
     /// </summary>

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Ingestion.Articles;
+using Moderation.Ingestion.Deletion;
 using Moderation.Ingestion.Erasure;
 using Moderation.Ingestion.Reports;
 using Moderation.Ingestion.Stats;
@@ -57,6 +58,9 @@ public static class IngestionModule
         api.MapGet("/comments/{id}", CommentStatusEndpoint.HandleAsync)
             .WithName("GetCommentStatus")
             .WithSummary("Where a comment is in the pipeline, and why.");
+        api.MapDelete("/comments/{id}", DeleteCommentEndpoint.HandleAsync)
+            .WithName("DeleteComment")
+            .WithSummary("The author deletes their comment (authorId: the author it was submitted with): off its article and every queue, for good.");
         api.MapPost("/comments/{id}/reports", ReportCommentEndpoint.HandleAsync)
             .WithName("ReportComment")
             .WithTags("Reports")

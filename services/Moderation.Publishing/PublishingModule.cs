@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Publishing.Deletion;
 using Moderation.Publishing.Erasure;
 using Moderation.ServiceDefaults.Erasure;
 using Moderation.Storage;
@@ -19,6 +20,7 @@ public static class PublishingModule
         bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
         bus.AddConsumer<PublishingEraseAuthorConsumer, PublishingEraseAuthorConsumerDefinition>();
+        bus.AddConsumer<RemoveDeletedCommentConsumer, RemoveDeletedCommentConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider =>
         {
             var stores = provider.GetRequiredService<ModerationStores>();

@@ -54,6 +54,7 @@ public static class ReviewModule
         bus.AddConsumer<RecordReviewCommentConsumer, RecordReviewCommentConsumerDefinition>();
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
+        bus.AddConsumer<Deletion.WithdrawDeletedCommentConsumer, Deletion.WithdrawDeletedCommentConsumerDefinition>();
         bus.AddConsumer<RecordArticleModeConsumer, RecordArticleModeConsumerDefinition>();
         bus.TryAddSingleton<IErasedAuthors>(provider =>
         {

@@ -80,6 +80,7 @@ public sealed class ApiDocsTests
             Assert.True(paths.ContainsKey(route), $"{route} is missing from the document");
         }
 
+        Assert.NotNull(paths["/v1/comments/{id}"]!["delete"]);
         var missing = new List<string>();
         foreach (var (path, item) in paths)
         {

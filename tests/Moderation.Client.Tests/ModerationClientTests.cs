@@ -157,6 +157,28 @@ public sealed class ModerationClientTests(ClientHost host) : IClassFixture<Clien
     }
 
     [Fact]
+    public async Task The_author_deletes_a_comment_once_and_for_good_and_only_its_author_may()
+    {
+        var client = host.Client();
+        var article = NewArticle();
+        var author = $"del-{Guid.NewGuid():N}";
+        var gone = await client.SubmitAsync(article, new NewComment(new CommentAuthor(author, "Ida"), "Soon deleted, calmly written."));
+        await Eventually.MatchesAsync(() => client.ListCommentsAsync(article), page => page.Items.Count == 1, "the comment published");
+
+        var refused = await Assert.ThrowsAsync<ModerationApiException>(() => client.DeleteAsync(gone.Id, "someone-else"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Null(await host.Client(ClientHost.SiteId, ClientHost.OtherApiKey).DeleteAsync(gone.Id, author));
+        Assert.Null(await client.DeleteAsync(Guid.NewGuid(), author));
+
+        var deleted = await client.DeleteAsync(gone.Id, author);
+        Assert.Equal("deleted", deleted!.Status);
+        Assert.Equal(gone.Id, deleted.Id);
+        Assert.Equal("deleted", (await client.DeleteAsync(gone.Id, author))!.Status);
+        Assert.Equal("deleted", (await client.GetStatusAsync(gone.Id))!.Status);
+        await Eventually.MatchesAsync(() => client.ListCommentsAsync(article), page => page.Items.Count == 0, "the comment off its article");
+    }
+
+    [Fact]
     public async Task Erasing_an_author_takes_their_comments_off_the_article_and_arrives_as_a_signed_author_erased_event()
     {
         var client = host.Client();

@@ -12,7 +12,8 @@ namespace Moderation.Integration.Tests;
 /// <summary>
 /// Reader reports reach the workers through RabbitMQ (Ingestion, then Publishing with the published comment), and a
 /// worker decides the comment again with the count, so a site's <c>reports_at_least</c> rules act: a flag puts the
-/// published comment before a moderator, a reject takes it down; a moderator's decision is never overridden.
+/// published comment before a moderator, a reject takes it down, and the comment's status says so; a moderator's
+/// decision is never overridden.
 /// </summary>
 [Collection(DistributedCollection.Name)]
 public sealed class ReportRedecisionTests(DistributedSystem system)
@@ -112,6 +113,17 @@ public sealed class ReportRedecisionTests(DistributedSystem system)
         Assert.DoesNotContain(marmalade, visible);
         Assert.Equal(ReviewItemStatus.Approved, (await queue.GetAsync(damson))!.Status);
         Assert.Null(await queue.GetAsync(plain));
+
+        // The status says what the reports did: the held comment is flagged, the taken-down one rejected (by the rules,
+        // with the reports rule's hit); the moderator's approval and the untouched comment stay approved.
+        var quinceStatus = await site.GetStatusAsync(quince);
+        Assert.Equal("flagged", quinceStatus!["status"]!.GetValue<string>());
+        Assert.Contains(quinceStatus["decision"]!["hits"]!.AsArray(), hit => hit!["rule"]!.GetValue<string>() == "reports.hold-quince");
+        var marmaladeStatus = await site.GetStatusAsync(marmalade);
+        Assert.Equal("rejected", marmaladeStatus!["status"]!.GetValue<string>());
+        Assert.Equal("reject", marmaladeStatus["decision"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("approved", (await site.GetStatusAsync(damson))!["status"]!.GetValue<string>());
+        Assert.Equal("approved", (await site.GetStatusAsync(plain))!["status"]!.GetValue<string>());
     }
 
     private static async Task ReportAsync(SiteApiClient site, Guid commentId, string reporterId)

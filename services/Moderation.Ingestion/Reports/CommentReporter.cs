@@ -27,7 +27,8 @@ public sealed class CommentReporter(
         string siteId, Guid commentId, string reporterId, string reason, string? note, CancellationToken cancellationToken)
     {
         var record = await statuses.GetAsync(commentId, cancellationToken);
-        if (record is null || record.SiteId != siteId)
+        // A comment its author deleted is gone for readers too: there is nothing left to report.
+        if (record is null || record.SiteId != siteId || record.Status == CommentStatus.Deleted)
         {
             return new ReportResult(ReportOutcome.NotFound);
         }

@@ -6,4 +6,7 @@ public enum CommentStatus
     Approved,
     Flagged,
     Rejected,
+
+    /// <summary>The author deleted the comment: final, no later decision changes it.</summary>
+    Deleted,
 }

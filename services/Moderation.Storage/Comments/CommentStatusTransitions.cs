@@ -11,6 +11,14 @@ internal static class CommentStatusTransitions
         }
     }
 
+    public static void EnsureRedecisionOutcome(CommentStatus status)
+    {
+        if (status is not (CommentStatus.Flagged or CommentStatus.Rejected))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A decision on reader reports holds (Flagged) or takes down (Rejected).");
+        }
+    }
+
     public static void EnsureReviewOutcome(CommentStatus status)
     {
         if (status is not (CommentStatus.Approved or CommentStatus.Rejected))

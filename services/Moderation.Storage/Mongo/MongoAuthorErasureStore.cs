@@ -83,12 +83,21 @@ internal sealed class MongoAuthorErasureStore(MongoDatabaseContext context) : IA
                 Builders<IdempotencyDocument>.Filter.In(d => d.CommentId, ids), token).ConfigureAwait(false);
         }
 
+        // The status stays as an anonymous tombstone that still counts in the site's stats: the rules' outcome without
+        // the matched text, a moderator's decision without the message to the author. The author's id goes last, so a
+        // retried erasure still finds what an interrupted one left.
+        await context.CommentStatus.UpdateManyAsync(
+            d => d.SiteId == siteId && d.AuthorId == authorId && d.Decision != null,
+            Builders<CommentStatusDocument>.Update.Set(d => d.Decision!.Hits, []),
+            cancellationToken: token).ConfigureAwait(false);
+        await context.CommentStatus.UpdateManyAsync(
+            d => d.SiteId == siteId && d.AuthorId == authorId && d.Review != null,
+            Builders<CommentStatusDocument>.Update.Set(d => d.Review!.MessageToAuthor, null),
+            cancellationToken: token).ConfigureAwait(false);
         await context.CommentStatus.UpdateManyAsync(
             d => d.SiteId == siteId && d.AuthorId == authorId,
             Builders<CommentStatusDocument>.Update
                 .Set(d => d.AuthorId, tombstone)
-                .Set(d => d.Decision, null)
-                .Set(d => d.Review, null)
                 .Set(d => d.Outbox, null)
                 .Set(d => d.OutboxDueAt, null),
             cancellationToken: token).ConfigureAwait(false);

@@ -51,12 +51,32 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
         }
     }
 
+    public Task<bool> MarkDeletedAsync(Guid id, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Status, CommentStatus.Deleted),
+            Update.Set(d => d.Status, CommentStatus.Deleted).Unset(d => d.Outbox).Unset(d => d.OutboxDueAt).Unset(d => d.OutboxLease),
+            cancellationToken);
+
+    public Task<bool> ApplyRedecisionAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureRedecisionOutcome(status);
+        CommentStatus[] from = status == CommentStatus.Rejected
+            ? [CommentStatus.Pending, CommentStatus.Approved, CommentStatus.Flagged]
+            : [CommentStatus.Pending, CommentStatus.Approved];
+        return UpdateAsync(
+            Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.Review, null) & Filter.In(d => d.Status, from),
+            Update.Set(d => d.Status, status).Set(d => d.Decision, ModerationDecisionDocument.From(decision)),
+            cancellationToken);
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {
         CommentStatusTransitions.EnsureReviewOutcome(status);
         return UpdateAsync(
-            Filter.Eq(d => d.Id, id) & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
+            Filter.Eq(d => d.Id, id) & Filter.Ne(d => d.Status, CommentStatus.Deleted)
+                & (Filter.In(d => d.Status, [CommentStatus.Pending, CommentStatus.Flagged]) | EarlierReview(review)),
             Update.Set(d => d.Status, status).Set(d => d.Review, ModeratorDecisionDocument.From(review)),
             cancellationToken);
     }

@@ -12,6 +12,12 @@ internal sealed class MongoReviewQueueStore(MongoDatabaseContext context) : IRev
     private static readonly FilterDefinitionBuilder<ReviewItemDocument> Filter = Builders<ReviewItemDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<ReviewItemDocument> Update = Builders<ReviewItemDocument>.Update;
 
+    public Task<bool> WithdrawAsync(Guid commentId, CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            async token => (await context.ReviewQueue.DeleteOneAsync(
+                Filter.Eq(d => d.Id, commentId) & Filter.Eq(d => d.Status, ReviewItemStatus.Pending), token).ConfigureAwait(false)).DeletedCount == 1,
+            cancellationToken);
+
     public Task<bool> AddAsync(ReviewItem item, CancellationToken cancellationToken = default) =>
         context.TryInsertAsync(context.ReviewQueue, ReviewItemDocument.From(item), cancellationToken);
 

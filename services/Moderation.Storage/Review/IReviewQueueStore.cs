@@ -11,6 +11,12 @@ public interface IReviewQueueStore
     Task<ReviewItem?> GetAsync(Guid commentId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Takes a comment its author deleted out of the queue: its pending item (waiting or reported) goes; a decided item
+    /// stays, as the record of what a moderator did. True when it removed an item.
+    /// </summary>
+    Task<bool> WithdrawAsync(Guid commentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Puts a reported comment in the reported view (<see cref="ReviewItem.Reports"/> above zero), or raises the count of
     /// its pending item; a lower count (a replayed event) and a decided item change nothing. True when it changed something.
     /// </summary>

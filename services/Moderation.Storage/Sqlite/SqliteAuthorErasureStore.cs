@@ -73,14 +73,18 @@ internal sealed class SqliteAuthorErasureStore(SqliteDatabase database) : IAutho
             },
             cancellationToken);
 
-    // Comment status rows stay, without the author's id or the decision's matched text, so the site's counts still add
-    // up; a published comment stays as an empty, removed placeholder its replies still point at, with a decision
+    // Comment status rows stay as anonymous tombstones (site, article, day, the rules' outcome and whether a moderator
+    // decided), without the author's id, the matched text or a message to the author, so the site's counts still add up; a published comment stays as an empty, removed placeholder its replies still point at, with a decision
     // version nothing can pass, so no late approval brings it back. The audit keeps each decision with the id replaced.
     private static string StatementsFor(StoreOwner owner) => owner switch
     {
         StoreOwner.Ingestion => """
             DELETE FROM idempotency_keys WHERE comment_id IN (SELECT id FROM comment_status WHERE site_id = @site AND author_id = @author);
-            UPDATE comment_status SET author_id = @tombstone, decision = NULL, review = NULL, outbox = NULL, outbox_due_at = NULL
+            UPDATE comment_status
+            SET author_id = @tombstone,
+                decision = CASE WHEN decision IS NULL THEN NULL ELSE json_set(decision, '$.hits', json('[]')) END,
+                review = CASE WHEN review IS NULL THEN NULL ELSE json_remove(review, '$.messageToAuthor') END,
+                outbox = NULL, outbox_due_at = NULL
             WHERE site_id = @site AND author_id = @author;
             DELETE FROM author_history WHERE site_id = @site AND author_id = @author;
             DELETE FROM comment_reports WHERE site_id = @site AND reporter_id = @author;

@@ -87,6 +87,23 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             cancellationToken);
     }
 
+    public Task<bool> MarkDeletedAsync(Guid id, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            "UPDATE comment_status SET status = @status, outbox = NULL, outbox_due_at = NULL WHERE id = @id AND status <> @status",
+            id, CommentStatus.Deleted, null, cancellationToken);
+
+    public Task<bool> ApplyRedecisionAsync(
+        Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
+    {
+        CommentStatusTransitions.EnsureRedecisionOutcome(status);
+        return UpdateAsync(
+            """
+            UPDATE comment_status SET status = @status, decision = @payload
+            WHERE id = @id AND review IS NULL AND (status IN ('Pending', 'Approved') OR (status = 'Flagged' AND @status = 'Rejected'))
+            """,
+            id, status, SqliteJson.Serialize(decision), cancellationToken);
+    }
+
     public Task<bool> ApplyReviewAsync(
         Guid id, CommentStatus status, ModeratorDecision review, CancellationToken cancellationToken = default)
     {
@@ -97,7 +114,7 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
                 await using var command = connection.Command(
                     """
                     UPDATE comment_status SET status = @status, review = @payload
-                    WHERE id = @id AND (status IN ('Pending', 'Flagged') OR review IS NULL
+                    WHERE id = @id AND status <> 'Deleted' AND (status IN ('Pending', 'Flagged') OR review IS NULL
                         OR (COALESCE(json_extract(review, '$.sequence'), 1), json_extract(review, '$.decidedAt')) < (@seq, @at))
                     """,
                     ("@id", id.ToKey()),

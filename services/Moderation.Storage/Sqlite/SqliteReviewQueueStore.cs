@@ -9,6 +9,16 @@ internal sealed class SqliteReviewQueueStore(SqliteDatabase database) : IReviewQ
     // A lease is held while its expiry is in the future; NULL or past means anyone may claim the item.
     private const string Unleased = "(lease_expires_at IS NULL OR lease_expires_at <= @now)";
 
+    public Task<bool> WithdrawAsync(Guid commentId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command(
+                    "DELETE FROM review_queue WHERE comment_id = @id AND status = 'Pending'", ("@id", commentId.ToKey()));
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+
     public Task<bool> AddAsync(ReviewItem item, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>

@@ -16,6 +16,7 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     IConsumer<CommentApproved>,
     IConsumer<CommentRejected>,
     IConsumer<CommentReported>,
+    IConsumer<CommentDeleted>,
     IConsumer<ArticleModeChanged>,
     IConsumer<AuthorErased>,
     IConsumer<AuthorStandingChanged>
@@ -36,11 +37,26 @@ public sealed class WebhookEventConsumer(IWebhookStore store, IOptionsMonitor<We
     public Task Consume(ConsumeContext<ArticleModeChanged> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromArticleMode(context.Message), context.CancellationToken);
 
+    public Task Consume(ConsumeContext<CommentDeleted> context) =>
+        EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromDeletion(context.Message), context.CancellationToken);
+
     public Task Consume(ConsumeContext<CommentReported> context) =>
         EnqueueAsync(context.Message.SiteId, () => WebhookEventFactory.FromReport(context.Message), context.CancellationToken);
 
-    public Task Consume(ConsumeContext<CommentModerated> context) =>
-        EnqueueAsync(context.Message.Comment.SiteId, () => WebhookEventFactory.FromRules(context.Message), context.CancellationToken);
+    // A decision on reader reports that approves changes nothing; one on a comment a moderator decided does not apply
+    // (the rules never override a moderator), which this store knows from the moderator's event.
+    public async Task Consume(ConsumeContext<CommentModerated> context)
+    {
+        var moderated = context.Message;
+        if (moderated.OpenReports is not null &&
+            (moderated.Decision.Outcome == DecisionOutcome.Approve ||
+             await store.GetAsync(WebhookEventFactory.FirstModeratorEventId(moderated.Comment.Id), context.CancellationToken) is not null))
+        {
+            return;
+        }
+
+        await EnqueueAsync(moderated.Comment.SiteId, () => WebhookEventFactory.FromRules(moderated), context.CancellationToken);
+    }
 
     public Task Consume(ConsumeContext<CommentApproved> context) =>
         EnqueueAsync(

@@ -20,7 +20,12 @@ public static class WebhookEventFactory
     public static WebhookEvent FromRules(CommentModerated moderated)
     {
         ArgumentNullException.ThrowIfNull(moderated);
-        var (comment, decision) = moderated;
+        var (comment, decision) = (moderated.Comment, moderated.Decision);
+        if (moderated.OpenReports is { } reports)
+        {
+            return FromReportsRedecision(comment, decision, reports);
+        }
+
         var (type, status) = decision.Outcome switch
         {
             DecisionOutcome.Approve => (WebhookEventTypes.CommentApproved, "approved"),
@@ -43,6 +48,27 @@ public static class WebhookEventFactory
                 decision.Hits,
                 decision.RulesetVersion));
     }
+
+    /// <summary>
+    /// The rules decided a published comment again on reader reports and hold it for a moderator (<c>comment.flagged</c>)
+    /// or take it down (<c>comment.taken_down</c>, by the rules). One event per outcome and comment, as the review queue
+    /// takes the comment once: further reports that decide the same again are not announced again.
+    /// </summary>
+    private static WebhookEvent FromReportsRedecision(Comment comment, ModerationDecision decision, int reports)
+    {
+        var rejects = decision.Outcome == DecisionOutcome.Reject;
+        return Create(
+            EventId($"reports:{Outcome(decision.Outcome)}", comment.Id),
+            rejects ? WebhookEventTypes.CommentTakenDown : WebhookEventTypes.CommentFlagged,
+            decision.DecidedAt,
+            comment,
+            rejects ? "rejected" : "flagged",
+            new WebhookDecision(
+                Outcome(decision.Outcome), "rules", decision.DecidedAt, decision.Score, decision.Hits, decision.RulesetVersion, Reports: reports));
+    }
+
+    /// <summary>The id of a moderator's first decision on the comment: once stored, the rules no longer speak for it.</summary>
+    public static Guid FirstModeratorEventId(Guid commentId) => EventId("moderator", commentId);
 
     public static WebhookEvent FromModerator(Comment comment, ModeratorDecision decision, DecisionOutcome outcome)
     {
@@ -81,6 +107,26 @@ public static class WebhookEventFactory
             new WebhookReport(reported.ReporterId, reported.Reason, reported.OpenReports, reported.NeedsReview, reported.Hidden));
         return new WebhookEvent(
             id, reported.SiteId, CommentSubject(reported.CommentId), WebhookEventTypes.CommentReported, reported.ReportedAt,
+            JsonSerializer.Serialize(payload, Json));
+    }
+
+    /// <summary>
+    /// <c>comment.deleted</c>: the author deleted the comment. One per comment (a repeated deletion is sent once); it names
+    /// the comment without its text, which is gone.
+    /// </summary>
+    public static WebhookEvent FromDeletion(CommentDeleted deleted)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        var id = EventId("deleted", deleted.CommentId);
+        var payload = new WebhookPayload(
+            WebhookEventTypes.CommentDeleted,
+            id,
+            deleted.DeletedAt,
+            new WebhookComment(
+                deleted.CommentId, deleted.SiteId, deleted.ArticleId, new WebhookAuthor(deleted.AuthorId, null), null, null, null, "deleted"),
+            null);
+        return new WebhookEvent(
+            id, deleted.SiteId, CommentSubject(deleted.CommentId), WebhookEventTypes.CommentDeleted, deleted.DeletedAt,
             JsonSerializer.Serialize(payload, Json));
     }
 

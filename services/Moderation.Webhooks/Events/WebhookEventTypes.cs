@@ -21,6 +21,7 @@ public static class WebhookEventTypes
     /// <summary>A moderator removed a published comment (took back an approval, or removed a reported comment).</summary>
     public const string CommentTakenDown = "comment.taken_down";
     public const string CommentEdited = "comment.edited";
+    /// <summary>The author deleted the comment: it is off its article and every queue for good; its replies stay.</summary>
     public const string CommentDeleted = "comment.deleted";
     public const string AuthorBanned = "author.banned";
     public const string AuthorErased = "author.erased";

@@ -44,6 +44,68 @@ public abstract class CommentStatusStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task A_deleted_comment_keeps_its_decisions_and_no_later_decision_applies()
+    {
+        var pending = Pending();
+        var approved = Pending();
+        await Store.TryCreateAsync(pending);
+        await Store.TryCreateAsync(approved);
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        Assert.True(await Store.ApplyModerationAsync(approved.Id, CommentStatus.Approved, approve));
+
+        Assert.True(await Store.MarkDeletedAsync(pending.Id));
+        Assert.True(await Store.MarkDeletedAsync(approved.Id));
+        Assert.False(await Store.MarkDeletedAsync(approved.Id));
+        Assert.False(await Store.MarkDeletedAsync(Guid.NewGuid()));
+
+        var later = TestData.Review(TestData.BaseTime.AddHours(1)) with { Sequence = 9 };
+        Assert.False(await Store.ApplyModerationAsync(pending.Id, CommentStatus.Approved, approve));
+        Assert.False(await Store.ApplyReviewAsync(pending.Id, CommentStatus.Approved, later));
+        Assert.False(await Store.ApplyReviewAsync(approved.Id, CommentStatus.Approved, later));
+        Assert.False(await Store.ApplyRedecisionAsync(approved.Id, CommentStatus.Rejected, approve with { Outcome = DecisionOutcome.Reject }));
+        await Store.ApplyModerationsAsync([new ModerationStatusUpdate(pending, CommentStatus.Approved, approve)]);
+
+        Assert.Equal(CommentStatus.Deleted, (await Store.GetAsync(pending.Id))!.Status);
+        var stored = await Store.GetAsync(approved.Id);
+        Assert.Equal(CommentStatus.Deleted, stored!.Status);
+        TestData.AssertSameDecision(approve, stored.Decision);
+        Assert.Null(stored.Review);
+    }
+
+    [SkippableFact]
+    public async Task A_decision_on_reports_only_tightens_a_comment_no_moderator_decided()
+    {
+        var published = Pending();
+        var moderated = Pending();
+        await Store.TryCreateAsync(published);
+        await Store.TryCreateAsync(moderated);
+        var approve = TestData.Decision(DecisionOutcome.Approve, TestData.BaseTime.AddSeconds(1));
+        Assert.True(await Store.ApplyModerationAsync(published.Id, CommentStatus.Approved, approve));
+        Assert.True(await Store.ApplyModerationAsync(moderated.Id, CommentStatus.Flagged, TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime)));
+        Assert.True(await Store.ApplyReviewAsync(moderated.Id, CommentStatus.Approved, TestData.Review(TestData.BaseTime.AddMinutes(1))));
+        var held = TestData.Decision(DecisionOutcome.Flag, TestData.BaseTime.AddHours(1));
+        var takenDown = TestData.Decision(DecisionOutcome.Reject, TestData.BaseTime.AddHours(2));
+
+        Assert.True(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        Assert.Equal(CommentStatus.Flagged, (await Store.GetAsync(published.Id))!.Status);
+        Assert.True(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Rejected, takenDown));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Flagged, held));
+        var stored = await Store.GetAsync(published.Id);
+        Assert.Equal(CommentStatus.Rejected, stored!.Status);
+        TestData.AssertSameDecision(takenDown, stored.Decision);
+
+        // A moderator decided the other: the rules' decision on reports changes nothing, and a moderator still can.
+        Assert.False(await Store.ApplyRedecisionAsync(moderated.Id, CommentStatus.Rejected, takenDown));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(moderated.Id))!.Status);
+        Assert.True(await Store.ApplyReviewAsync(
+            published.Id, CommentStatus.Approved, TestData.Review(TestData.BaseTime.AddHours(3))));
+        Assert.False(await Store.ApplyRedecisionAsync(published.Id, CommentStatus.Rejected, takenDown));
+        Assert.Equal(CommentStatus.Approved, (await Store.GetAsync(published.Id))!.Status);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ApplyRedecisionAsync(published.Id, CommentStatus.Approved, approve));
+    }
+
+    [SkippableFact]
     public async Task A_batch_of_decisions_applies_to_pending_comments_rebuilds_missing_ones_and_never_overwrites()
     {
         var pending = Pending();

@@ -30,6 +30,31 @@ public abstract class ReviewQueueStoreContract : StoreContract
     }
 
     [SkippableFact]
+    public async Task Withdraw_removes_a_pending_item_waiting_or_reported_and_keeps_a_decided_one()
+    {
+        var site = TestData.NewSite();
+        var waiting = Item(site, TestData.BaseTime);
+        var reported = Item(site, TestData.BaseTime.AddMinutes(1)) with { Reports = 3 };
+        var decided = Item(site, TestData.BaseTime.AddMinutes(2));
+        await Store.AddAsync(waiting);
+        await Store.RecordReportsAsync(reported);
+        await Store.AddAsync(decided);
+        var review = TestData.Review(TestData.BaseTime.AddMinutes(5));
+        Assert.True(await Store.DecideAsync(decided.Comment.Id, ReviewItemStatus.Approved, review, review.DecidedAt));
+
+        Assert.True(await Store.WithdrawAsync(waiting.Comment.Id));
+        Assert.True(await Store.WithdrawAsync(reported.Comment.Id));
+        Assert.False(await Store.WithdrawAsync(waiting.Comment.Id));
+        Assert.False(await Store.WithdrawAsync(decided.Comment.Id));
+        Assert.False(await Store.WithdrawAsync(Guid.NewGuid()));
+
+        Assert.Null(await Store.GetAsync(waiting.Comment.Id));
+        Assert.Null(await Store.GetAsync(reported.Comment.Id));
+        Assert.Equal(ReviewItemStatus.Approved, (await Store.GetAsync(decided.Comment.Id))!.Status);
+        Assert.Equal(0, await Store.CountPendingAsync(site));
+    }
+
+    [SkippableFact]
     public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
 
     [SkippableFact]

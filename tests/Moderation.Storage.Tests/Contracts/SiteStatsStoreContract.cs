@@ -36,19 +36,47 @@ public abstract class SiteStatsStoreContract : StoreContract
         Assert.Empty(await Stores.SiteStats.CountAsync(site, Day1.AddDays(20), Day1.AddDays(21), StatsGrouping.Day));
     }
 
+    [SkippableFact]
+    public async Task An_erased_authors_comments_still_count_with_their_outcomes()
+    {
+        var site = TestData.NewSite();
+        await AddAsync(site, "a-1", Day1, CommentStatus.Approved, DecisionOutcome.Approve, author: "leaving");
+        var decided = await AddAsync(site, "a-1", Day1.AddMinutes(1), CommentStatus.Flagged, DecisionOutcome.Flag, moderatorDecides: true, author: "leaving");
+        await AddAsync(site, "a-2", Day1.AddMinutes(2), CommentStatus.Rejected, DecisionOutcome.Reject, author: "leaving");
+        await AddAsync(site, "a-2", Day1.AddMinutes(3), CommentStatus.Approved, DecisionOutcome.Approve, author: "staying");
+        var before = await Stores.SiteStats.CountAsync(site, Day1.AddHours(-1), Day1.AddDays(1), StatsGrouping.Article);
+        Assert.Equal([new StatsRow("a-1", 2, 1, 1, 0, 0, 1), new StatsRow("a-2", 2, 1, 0, 1, 0, 0)], before);
+
+        await Stores.ErasureOf(StoreOwner.Ingestion).EraseAsync(site, "leaving");
+        await Stores.ErasureOf(StoreOwner.Ingestion).EraseAsync(site, "leaving");
+
+        Assert.Equal(before, await Stores.SiteStats.CountAsync(site, Day1.AddHours(-1), Day1.AddDays(1), StatsGrouping.Article));
+        var tombstone = await Stores.CommentStatus.GetAsync(decided);
+        Assert.NotNull(tombstone);
+        Assert.StartsWith("erased:", tombstone.AuthorId, StringComparison.Ordinal);
+        Assert.Equal(DecisionOutcome.Flag, tombstone.Decision?.Outcome);
+        Assert.Empty(tombstone.Decision!.Hits);
+        Assert.NotNull(tombstone.Review);
+        Assert.Null(tombstone.Review.MessageToAuthor);
+    }
+
     private async Task<Guid> AddAsync(
-        string site, string article, DateTimeOffset submitted, CommentStatus status, DecisionOutcome? outcome, bool moderatorDecides = false)
+        string site, string article, DateTimeOffset submitted, CommentStatus status, DecisionOutcome? outcome, bool moderatorDecides = false,
+        string author = "author-1")
     {
         var id = Guid.NewGuid();
-        await Stores.CommentStatus.TryCreateAsync(new CommentStatusRecord(id, site, article, "author-1", CommentStatus.Pending, submitted));
+        await Stores.CommentStatus.TryCreateAsync(new CommentStatusRecord(id, site, article, author, CommentStatus.Pending, submitted));
         if (outcome is { } decided)
         {
-            await Stores.CommentStatus.ApplyModerationAsync(id, status, TestData.Decision(decided, submitted.AddSeconds(1)));
+            var decision = TestData.Decision(decided, submitted.AddSeconds(1));
+            await Stores.CommentStatus.ApplyModerationAsync(
+                id, status, decision with { Hits = [new RuleHit("link.any", "link", "low", 0, 6, author)] });
         }
 
         if (moderatorDecides)
         {
-            await Stores.CommentStatus.ApplyReviewAsync(id, CommentStatus.Approved, TestData.Review(submitted.AddMinutes(5)));
+            await Stores.CommentStatus.ApplyReviewAsync(
+                id, CommentStatus.Approved, TestData.Review(submitted.AddMinutes(5)) with { MessageToAuthor = $"Dear {author}" });
         }
 
         return id;

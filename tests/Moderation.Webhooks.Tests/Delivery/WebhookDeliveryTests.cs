@@ -221,6 +221,62 @@ public sealed class WebhookDeliveryTests(PatientWebhookHost host) : IClassFixtur
         Assert.Equal("moderator-9", mine[2].Body["decision"]!["moderatorId"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_decision_on_reader_reports_arrives_as_flagged_then_taken_down_by_the_rules_and_shows_in_the_status()
+    {
+        var site = host.Site("hooks");
+        var article = NewArticle();
+        var reported = await site.SubmitAsync(article, Clean, authorId: $"rr-{Guid.NewGuid():N}");
+        var moderated = await site.SubmitAsync(article, NewcomerLink, authorId: $"rm-{Guid.NewGuid():N}", accountAgeDays: 0);
+        Assert.Equal("approved", (await site.WaitForFinalStatusAsync(reported))!["status"]!.GetValue<string>());
+        Assert.Equal("flagged", (await site.WaitForFinalStatusAsync(moderated))!["status"]!.GetValue<string>());
+        var moderatedComment = new Comment(moderated, "hooks", article, new CommentAuthor("rm", "Reader"), NewcomerLink, null, DateTimeOffset.UtcNow);
+        await host.PublishModeratorApprovalAsync(moderatedComment);
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Receiver.Accepted.Count(e => e.CommentId == moderated)), count => count >= 2, "the moderator's approval announced");
+
+        // The worker decides both again on reports, as its RedecideReportedCommentConsumer does: a hold at 3 reports, a
+        // takedown at 4, each redelivered. The one a moderator approved stays approved and is not announced.
+        var comment = new Comment(reported, "hooks", article, new CommentAuthor("rr", "Reader"), Clean, null, DateTimeOffset.UtcNow);
+        var hold = new ModerationDecision(DecisionOutcome.Flag, 2, [new RuleHit("reports.hold", "community", "medium", 0, 6, "Thanks")], "v-reports", DateTimeOffset.UtcNow);
+        var takeDown = hold with { Outcome = DecisionOutcome.Reject, Score = 5, DecidedAt = DateTimeOffset.UtcNow.AddSeconds(1) };
+        using (var scope = host.Host.Services.CreateScope())
+        {
+            var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+            await bus.Publish(new CommentModerated(comment, hold, OpenReports: 3));
+            await Eventually.MatchesAsync(
+                async () => (await site.GetStatusAsync(reported))!["status"]!.GetValue<string>(), status => status == "flagged", "the status to show the hold");
+            await bus.Publish(new CommentModerated(comment, hold, OpenReports: 3));
+            await bus.Publish(new CommentModerated(comment, takeDown, OpenReports: 4));
+            await bus.Publish(new CommentModerated(comment, takeDown, OpenReports: 4));
+            await bus.Publish(new CommentModerated(moderatedComment, takeDown, OpenReports: 4));
+        }
+
+        await Eventually.MatchesAsync(
+            () => Task.FromResult(host.Receiver.Accepted.Count(e => e.CommentId == reported)), count => count >= 3, "the hold and the takedown announced");
+        await Eventually.MatchesAsync(
+            async () => (await site.ListAsync(article))["items"]!.AsArray().Select(c => c!["id"]!.GetValue<Guid>()).ToList(),
+            ids => !ids.Contains(reported) && ids.Contains(moderated),
+            "the reported comment taken down, the moderator's approval standing");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var mine = host.Receiver.Accepted.Where(e => e.CommentId == reported).ToList();
+        Assert.Equal(["comment.approved", "comment.flagged", "comment.taken_down"], mine.Select(e => e.Type));
+        Assert.Equal(3, mine.Select(e => e.Id).Distinct().Count());
+        Assert.Equal("flagged", mine[1].Body["comment"]!["status"]!.GetValue<string>());
+        Assert.Equal(3, mine[1].Body["decision"]!["reports"]!.GetValue<int>());
+        Assert.Equal("rejected", mine[2].Body["comment"]!["status"]!.GetValue<string>());
+        Assert.Equal("rules", mine[2].Body["decision"]!["by"]!.GetValue<string>());
+        Assert.Equal("reject", mine[2].Body["decision"]!["outcome"]!.GetValue<string>());
+        Assert.Equal(4, mine[2].Body["decision"]!["reports"]!.GetValue<int>());
+        Assert.Equal(["comment.flagged", "comment.decided"], host.Receiver.Accepted.Where(e => e.CommentId == moderated).Select(e => e.Type));
+
+        var status = await site.GetStatusAsync(reported);
+        Assert.Equal("rejected", status!["status"]!.GetValue<string>());
+        Assert.Equal("reject", status["decision"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("approved", (await site.GetStatusAsync(moderated))!["status"]!.GetValue<string>());
+    }
+
     private static ReceivedEvent Single(IEnumerable<ReceivedEvent> events, Guid commentId) => events.Single(e => e.CommentId == commentId);
 
     /// <summary>An event's id is derived from what it announces, so the test knows where to look for it.</summary>

@@ -67,6 +67,10 @@ public abstract class AuthorErasureTests(ErasureHost host)
             Assert.Contains(store + ":", before, StringComparison.Ordinal);
         }
 
+        var statsBefore = await ArticleStatsAsync(site, article);
+        Assert.Equal(4, statsBefore["submitted"]!.GetValue<long>());
+        Assert.Equal(1, statsBefore["reported"]!.GetValue<long>());
+
         // Another site's key cannot erase this site's author; a bad id is a 400.
         using (var other = await host.OtherSite.DeleteAsync($"/v1/sites/{ErasureHost.SiteId}/authors/{author}"))
         {
@@ -87,6 +91,11 @@ public abstract class AuthorErasureTests(ErasureHost host)
 
         await Eventually.MatchesAsync(() => host.FindAsync(author), rows => rows.Count == 0, "no store to hold the author's id", TimeSpan.FromSeconds(60));
         Assert.Empty(await host.FindAsync(name));
+
+        // The site's counts still add up: each erased comment counts with its outcome, anonymously. Only the report the
+        // erased author made as a reader goes with them.
+        statsBefore["reported"] = 0;
+        Assert.Equal(statsBefore.ToJsonString(), (await ArticleStatsAsync(site, article)).ToJsonString());
         var erasedEvents = host.Receiver.Accepted
             .Where(e => e.Type == "author.erased" && e.Body["author"]!["id"]!.GetValue<string>() == author).ToList();
         Assert.Single(erasedEvents.DistinctBy(e => e.Id));
@@ -196,6 +205,12 @@ public abstract class AuthorErasureTests(ErasureHost host)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"submit answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<JsonNode> ArticleStatsAsync(SiteApiClient site, string article)
+    {
+        var stats = await site.SubmitHttp.GetFromJsonAsync<JsonNode>($"/v1/sites/{ErasureHost.SiteId}/stats?by=article");
+        return stats!["items"]!.AsArray().Single(row => row!["key"]!.GetValue<string>() == article)!;
     }
 
     private static async Task<HashSet<Guid>> ArticleIdsAsync(SiteApiClient site, string article) =>

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+using Moderation.ServiceDefaults.Messaging;
+
+namespace Moderation.Publishing.Deletion;
+
+public sealed class RemoveDeletedCommentConsumerDefinition(IOptions<MessagingOptions> options)
+    : ModerationConsumerDefinition<RemoveDeletedCommentConsumer>(options);
