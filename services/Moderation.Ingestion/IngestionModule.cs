@@ -24,6 +24,7 @@ public static class IngestionModule
         builder.Services.AddScoped<CommentSubmitter>();
         builder.Services.AddSingleton<SubmissionRelaySignal>();
         builder.Services.AddSingleton<SubmissionOutbox>();
+        builder.Services.AddSingleton<SubmissionBacklog>();
         builder.Services.AddHostedService<SubmissionRelay>();
         builder.Services.AddScoped<CommentReporter>();
         builder.Services.AddScoped<ArticleGate>();
@@ -38,7 +39,12 @@ public static class IngestionModule
         bus.AddConsumer<CommentDecisionsConsumer, CommentDecisionsConsumerDefinition>();
         bus.AddConsumer<CloseReportsConsumer, CloseReportsConsumerDefinition>();
         bus.AddConsumer<IngestionEraseAuthorConsumer, IngestionEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 
     public static IEndpointRouteBuilder MapIngestion(this IEndpointRouteBuilder app)

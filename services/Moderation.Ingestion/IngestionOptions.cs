@@ -55,6 +55,14 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
     public TimeSpan RelayMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Most accepted comments whose event the broker has not yet confirmed (the submission outbox) before a submit answers
+    /// 503 with Retry-After instead of accepting more: bounds what piles up in the store while the broker is away. Default
+    /// 100,000 (over ten minutes of this machine's full rate; about 100 MB of SQLite rows).
+    /// </summary>
+    [Range(10, 10_000_000)]
+    public int MaxUnsentSubmissions { get; set; } = 100_000;
+
     /// <summary>Largest request body accepted, in bytes. Default 64 KiB.</summary>
     [Range(1024, 10 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 64 * 1024;

@@ -19,7 +19,12 @@ public static class PublishingModule
         bus.AddConsumer<PublishModeratedCommentsConsumer, PublishModeratedCommentsConsumerDefinition>();
         bus.AddConsumer<HideReportedCommentConsumer, HideReportedCommentConsumerDefinition>();
         bus.AddConsumer<PublishingEraseAuthorConsumer, PublishingEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)

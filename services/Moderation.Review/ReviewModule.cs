@@ -55,7 +55,12 @@ public static class ReviewModule
         bus.AddConsumer<QueueReportedCommentConsumer, QueueReportedCommentConsumerDefinition>();
         bus.AddConsumer<ReviewEraseAuthorConsumer, ReviewEraseAuthorConsumerDefinition>();
         bus.AddConsumer<RecordArticleModeConsumer, RecordArticleModeConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 
     /// <summary>Authentication and authorization; the composed host gets them from UseSiteApi instead. Before MapReview.</summary>

@@ -76,6 +76,14 @@ public sealed class ModerationStores : IAsyncDisposable
     public Task<bool> IsAuthorErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
         _catalog.Erasures.First().Value.IsErasedAsync(siteId, authorId, cancellationToken);
 
+    /// <summary>How many authors the record <see cref="IsAuthorErasedAsync"/> consults holds (it only grows).</summary>
+    public Task<long> CountErasedAuthorsAsync(CancellationToken cancellationToken = default) =>
+        _catalog.Erasures.First().Value.CountErasedAsync(cancellationToken);
+
+    /// <summary>Every key of the record <see cref="IsAuthorErasedAsync"/> consults (<see cref="Erasure.AuthorErasureKey.For"/>).</summary>
+    public Task<IReadOnlyCollection<string>> ErasedAuthorKeysAsync(CancellationToken cancellationToken = default) =>
+        _catalog.Erasures.First().Value.ListErasedAsync(cancellationToken);
+
     /// <summary>
     /// Opens the stores of <paramref name="owners"/> without touching the database; the schema is created by
     /// <see cref="InitializeAsync"/> (the host's start-up initializer) or, at the latest, by the first call.

@@ -59,7 +59,7 @@ public static class WebhooksModule
     public static void AddWebhookConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<WebhookEventConsumer, WebhookEventConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<IWebhookStore>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCache(provider.GetRequiredService<IWebhookStore>().IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>()));
     }
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)

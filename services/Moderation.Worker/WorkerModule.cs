@@ -26,6 +26,11 @@ public static class WorkerModule
         bus.AddConsumer<RedecideReportedCommentConsumer, RedecideReportedCommentConsumerDefinition>();
         bus.AddConsumer<AuthorStandingConsumer, AuthorStandingConsumerDefinition>();
         bus.AddConsumer<WorkerEraseAuthorConsumer, WorkerEraseAuthorConsumerDefinition>();
-        bus.TryAddSingleton<IErasedAuthors>(provider => new ErasedAuthorCheck(provider.GetRequiredService<ModerationStores>().IsAuthorErasedAsync));
+        bus.TryAddSingleton<IErasedAuthors>(provider =>
+        {
+            var stores = provider.GetRequiredService<ModerationStores>();
+            var record = new ErasureRecordSnapshots(stores.CountErasedAuthorsAsync, stores.ErasedAuthorKeysAsync, Moderation.Storage.Erasure.AuthorErasureKey.For);
+            return new ErasedAuthorCache(stores.IsAuthorErasedAsync, provider.GetRequiredService<TimeProvider>(), record);
+        });
     }
 }

@@ -52,6 +52,89 @@ public sealed class BrokerOutageTests(DistributedSystem system)
         Console.WriteLine($"broker back: both decided {clockAfter.ElapsedMilliseconds} ms after the broker started");
     }
 
+    // The outbox is bounded: past Ingestion:MaxUnsentSubmissions comments waiting for the broker a submit is refused with
+    // 503 and Retry-After (not accepted, nothing stored), and accepted again once the relay has delivered the backlog.
+    [SkippableFact]
+    public async Task With_the_broker_stopped_a_full_outbox_answers_503_and_accepts_again_once_the_broker_is_back()
+    {
+        Skip.IfNot(system.Broker.CanRestart, "This broker cannot be stopped from the tests (RABBITMQ_URI names a remote one).");
+        const int bound = 10;
+        var database = Path.Combine(Path.GetTempPath(), $"moderation-bounded-{Guid.NewGuid():N}.db");
+        await using var ingestion = await system.StartIngestionAsync(new Dictionary<string, string?>
+        {
+            ["Storage:Sqlite:Path"] = database,
+            ["Ingestion:MaxUnsentSubmissions"] = bound.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Ingestion:PublishTimeout"] = "00:00:00.500",
+            ["Ingestion:RelayInterval"] = "00:00:00.100",
+        });
+        var site = new SiteApiClient(ingestion.CreateClient(DistributedSystem.ApiKey), system.Publishing.CreateClient(DistributedSystem.ApiKey), DistributedSystem.SiteId);
+        var article = $"bounded-{Guid.NewGuid():N}";
+        var accepted = new List<Guid>();
+        HttpResponseMessage? refused = null;
+        await system.Broker.StopAsync();
+        try
+        {
+            // Submit one at a time until one is refused: the relay's count catches up within a pass or two.
+            var deadline = Stopwatch.StartNew();
+            for (var index = 0; refused is null && deadline.Elapsed < TimeSpan.FromSeconds(60); index++)
+            {
+                var response = await site.PostAsync(article, SiteApiClient.NewComment($"Comment {index} while the broker is away.", $"bounded-{index % 7}"));
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    accepted.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>());
+                    response.Dispose();
+                    await Task.Delay(50);
+                }
+                else
+                {
+                    refused = response;
+                }
+            }
+
+            Assert.NotNull(refused);
+            using (refused)
+            {
+                var problem = await refused.Content.ReadAsStringAsync();
+                Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"answered {(int)refused.StatusCode}: {problem}");
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+                Assert.NotNull(refused.Headers.RetryAfter);
+            }
+
+            Assert.InRange(accepted.Count, bound, bound + 5);
+            Assert.Equal(accepted.Count, await CountAsync(database, "SELECT COUNT(*) FROM comment_status"));
+            Assert.Equal(accepted.Count, await CountAsync(database, "SELECT COUNT(*) FROM comment_status WHERE outbox_due_at IS NOT NULL"));
+            Console.WriteLine($"broker stopped: {accepted.Count} accepted, then 503 ({refused.StatusCode}) at a bound of {bound}");
+        }
+        finally
+        {
+            await system.Broker.StartAgainAsync();
+        }
+
+        // Back: every accepted comment is delivered (the outbox empties) and a submit is accepted again.
+        await Eventually.MatchesAsync(
+            () => CountAsync(database, "SELECT COUNT(*) FROM comment_status WHERE outbox_due_at IS NOT NULL"), unsent => unsent == 0,
+            "the accepted comments delivered", TimeSpan.FromSeconds(60));
+        await Eventually.MatchesAsync(
+            async () =>
+            {
+                using var response = await site.PostAsync(article, SiteApiClient.NewComment("After the broker came back.", "bounded-after"));
+                return response.StatusCode;
+            },
+            status => status == HttpStatusCode.Accepted,
+            "a submit accepted again",
+            TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<long> CountAsync(string database, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = database, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     [SkippableFact]
     public async Task Comments_submitted_while_the_broker_restarts_all_reach_a_final_status()
     {

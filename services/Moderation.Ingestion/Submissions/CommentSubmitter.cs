@@ -20,6 +20,7 @@ public sealed class CommentSubmitter(
     ISubmissionOutboxStore outbox,
     IIdempotencyStore idempotencyKeys,
     SubmissionRelaySignal relay,
+    SubmissionBacklog backlog,
     TimeProvider clock)
 {
     public async Task<SubmitResult> SubmitAsync(ValidComment comment, string? idempotencyKey, CancellationToken cancellationToken)
@@ -56,6 +57,7 @@ public sealed class CommentSubmitter(
             return new SubmitResult(SubmitOutcome.Accepted, commentId, current?.Status ?? CommentStatus.Pending);
         }
 
+        backlog.Accepted();
         relay.Notify();
         return new SubmitResult(SubmitOutcome.Accepted, commentId);
     }

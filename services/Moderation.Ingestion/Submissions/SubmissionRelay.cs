@@ -10,6 +10,7 @@ namespace Moderation.Ingestion.Submissions;
 public sealed partial class SubmissionRelay(
     SubmissionOutbox outbox,
     SubmissionRelaySignal signal,
+    SubmissionBacklog backlog,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
     ILogger<SubmissionRelay> logger) : BackgroundService
@@ -22,6 +23,7 @@ public sealed partial class SubmissionRelay(
             try
             {
                 pass = await outbox.RelayOnceAsync(stoppingToken).ConfigureAwait(false);
+                await backlog.RecountAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -18,6 +18,7 @@ public static class SubmitCommentEndpoint
         HttpContext http,
         CommentSubmitter submitter,
         Articles.ArticleGate articles,
+        SubmissionBacklog backlog,
         IOptions<IngestionOptions> options,
         [FromKeyedServices(Storage.StoreOwner.Ingestion)] Storage.Erasure.IAuthorErasureStore erasures,
         CancellationToken cancellationToken)
@@ -96,6 +97,16 @@ public static class SubmitCommentEndpoint
         if (mode.Mode == Storage.Articles.ArticleMode.Premoderate)
         {
             comment = comment with { HoldReason = mode.Reason };
+        }
+
+        // Refused, not accepted: nothing is stored, and the site sends it again later.
+        if (backlog.IsFull)
+        {
+            http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Too many comments waiting for the broker",
+                detail: $"{backlog.Unsent} accepted comments wait for the message broker (at most {options.Value.MaxUnsentSubmissions}). Send the same request again later.");
         }
 
         var result = await submitter.SubmitAsync(comment, idempotencyKey, cancellationToken);

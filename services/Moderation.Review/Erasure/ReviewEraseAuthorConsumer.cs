@@ -1,12 +1,14 @@
 using MassTransit;
 using Moderation.Contracts;
+using Moderation.ServiceDefaults.Erasure;
 using Moderation.Storage;
 using Moderation.Storage.Erasure;
 
 namespace Moderation.Review.Erasure;
 
 /// <summary>Erases the author from the Review service's own stores, after recording the erasure so nothing of theirs is written again.</summary>
-public sealed class ReviewEraseAuthorConsumer([FromKeyedServices(StoreOwner.Review)] IAuthorErasureStore erasure) : IConsumer<AuthorErased>
+public sealed class ReviewEraseAuthorConsumer([FromKeyedServices(StoreOwner.Review)] IAuthorErasureStore erasure, TimeProvider clock)
+    : IConsumer<AuthorErased>
 {
-    public Task Consume(ConsumeContext<AuthorErased> context) => erasure.EraseAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<AuthorErased> context) => erasure.EraseAsync(context.Message, ErasedAuthorCache.NegativeLifetime, clock, context.CancellationToken);
 }

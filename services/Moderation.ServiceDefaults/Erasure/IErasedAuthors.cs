@@ -4,4 +4,7 @@ namespace Moderation.ServiceDefaults.Erasure;
 public interface IErasedAuthors
 {
     Task<bool> IsErasedAsync(string siteId, string authorId, CancellationToken cancellationToken);
+
+    /// <summary>The author is erased from now on (the erasure event has reached this process).</summary>
+    void MarkErased(string siteId, string authorId);
 }

@@ -38,6 +38,13 @@ public static class MessagingExtensions
             bus.SetKebabCaseEndpointNameFormatter();
             registerConsumers(bus);
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseFilter(new IncompleteMessageFilter()));
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                if (context.GetService<IErasedAuthors>() is { } erased)
+                {
+                    endpoint.UseFilter(new ErasedAuthorFilter(erased));
+                }
+            });
 
             if (options.Transport == MessagingTransport.RabbitMq && Uri.TryCreate(options.RabbitMqUri, UriKind.Absolute, out var uri))
             {
@@ -70,7 +77,6 @@ public static class MessagingExtensions
                         }
                     });
                     rabbit.PrefetchCount = options.PrefetchCount;
-                    rabbit.UseConsumeFilter(typeof(ErasedAuthorFilter<>), context);
                     rabbit.ConfigureEndpoints(context);
                 });
             }
@@ -78,7 +84,6 @@ public static class MessagingExtensions
             {
                 bus.UsingInMemory((context, memory) =>
                 {
-                    memory.UseConsumeFilter(typeof(ErasedAuthorFilter<>), context);
                     memory.ConfigureEndpoints(context);
                 });
             }

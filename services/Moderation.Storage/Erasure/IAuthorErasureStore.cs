@@ -11,6 +11,12 @@ public interface IAuthorErasureStore
 
     Task<bool> IsErasedAsync(string siteId, string authorId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many authors are recorded erased: records are never removed, so a count that did not change means no new erasure.</summary>
+    Task<long> CountErasedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every recorded erasure's key (<see cref="AuthorErasureKey.For"/>), for a process to answer from memory.</summary>
+    Task<IReadOnlyCollection<string>> ListErasedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Removes the author's comments, names and activity from this owner's stores. Rows others need stay as tombstones:
     /// the id replaced by <see cref="AuthorErasureKey.Tombstone"/>, text and name emptied.

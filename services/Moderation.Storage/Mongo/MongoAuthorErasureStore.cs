@@ -25,6 +25,16 @@ internal sealed class MongoAuthorErasureStore(MongoDatabaseContext context) : IA
                 .AnyAsync(token).ConfigureAwait(false),
             cancellationToken);
 
+    public Task<long> CountErasedAsync(CancellationToken cancellationToken = default) =>
+        context.RunAsync(
+            token => _erased.CountDocumentsAsync(Builders<ErasedAuthorDocument>.Filter.Empty, cancellationToken: token),
+            cancellationToken);
+
+    public Task<IReadOnlyCollection<string>> ListErasedAsync(CancellationToken cancellationToken = default) =>
+        context.RunAsync<IReadOnlyCollection<string>>(
+            async token => await _erased.Find(Builders<ErasedAuthorDocument>.Filter.Empty).Project(d => d.Id).ToListAsync(token).ConfigureAwait(false),
+            cancellationToken);
+
     public Task EraseAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
         context.RunAsync(
             async token =>

@@ -28,6 +28,31 @@ internal sealed class SqliteAuthorErasureStore(SqliteDatabase database) : IAutho
             },
             cancellationToken);
 
+    public Task<long> CountErasedAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.Command("SELECT COUNT(*) FROM erased_authors");
+                return (long)(await command.ExecuteScalarAsync(token).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyCollection<string>> ListErasedAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync<IReadOnlyCollection<string>>(
+            async (connection, token) =>
+            {
+                var keys = new List<string>();
+                await using var command = connection.Command("SELECT key FROM erased_authors");
+                await using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    keys.Add(reader.GetString(0));
+                }
+
+                return keys;
+            },
+            cancellationToken);
+
     public Task EraseAsync(string siteId, string authorId, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             async (connection, token) =>

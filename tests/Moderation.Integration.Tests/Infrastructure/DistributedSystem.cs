@@ -46,6 +46,15 @@ public sealed class DistributedSystem : IAsyncLifetime
         return worker;
     }
 
+    /// <summary>
+    /// Starts another Ingestion instance on the same broker with <paramref name="overrides"/> over the system's settings
+    /// (e.g. its own SQLite file); the caller disposes it. While it runs it shares the status queue with the system's.
+    /// </summary>
+    public Task<RunningService> StartIngestionAsync(IReadOnlyDictionary<string, string?> overrides) =>
+        RunningService.StartAsync(
+            Moderation.Ingestion.Program.Build,
+            settings.Concat(overrides).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value));
+
     public async Task StopWorkerAsync(RunningService worker)
     {
         Workers.Remove(worker);
