@@ -16,6 +16,9 @@ namespace Moderation.Review.Tests.Api;
 /// </summary>
 public abstract class ArticleTests(ReviewHost host)
 {
+    // Events of earlier tests on the shared host (a 10,000-comment bulk) can still be draining: this is a wait, not a speed test.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
     private const string Site = ReviewHost.ArticlesSite;
 
     /// <summary>Skips (or, under CI, fails) when the provider has nothing to run on.</summary>
@@ -45,7 +48,8 @@ public abstract class ArticleTests(ReviewHost host)
         var item = await Eventually.MatchesAsync(
             () => console.GetJsonAsync($"/v1/review/items/{flagged}"),
             i => i["replies"]!.AsArray().Count == 1 && i["around"]!.AsArray().Count == 3,
-            "the flagged comment's thread");
+            "the flagged comment's thread",
+            Patience);
         Assert.Equal("Talks end without a deal", item["article"]!["title"]!.GetValue<string>());
         Assert.Equal("https://news.example/politics/talks?x=1", item["article"]!["url"]!.GetValue<string>());
         Assert.Equal("politics", item["article"]!["section"]!.GetValue<string>());
@@ -66,7 +70,8 @@ public abstract class ArticleTests(ReviewHost host)
         var closed = await Eventually.MatchesAsync(
             () => console.GetJsonAsync($"/v1/review/items/{flagged}"),
             i => i["article"]!["mode"]?["mode"]?.GetValue<string>() == "closed",
-            "the article shown closed");
+            "the article shown closed",
+            Patience);
         Assert.Equal("editor", closed["article"]!["mode"]!["reason"]!.GetValue<string>());
         Assert.Equal("closed", (await console.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}"))["article"]!["mode"]!["mode"]!.GetValue<string>());
 
@@ -119,7 +124,8 @@ public abstract class ArticleTests(ReviewHost host)
         await Eventually.MatchesAsync(
             () => console.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}?limit=100"),
             page => page["items"]!.AsArray().Count == 6,
-            "six comments in the article view");
+            "six comments in the article view",
+            Patience);
 
         var firstPage = await console.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}?limit=4");
         Assert.Equal("Viewed article", firstPage["article"]!["title"]!.GetValue<string>());
@@ -169,7 +175,8 @@ public abstract class ArticleTests(ReviewHost host)
         await Eventually.MatchesAsync(
             () => one.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}?limit=100"),
             page => page["items"]!.AsArray().Count == Count,
-            "every published comment in the article view");
+            "every published comment in the article view",
+            Patience);
 
         // Bad requests first: no reason, an unknown one.
         using (var noReason = await one.PostAsync($"/v1/review/comments/{ids[0]}/takedown", new { }))
@@ -208,7 +215,8 @@ public abstract class ArticleTests(ReviewHost host)
         await Eventually.MatchesAsync(
             () => site.ListAsync(article, "?limit=100"),
             page => page["items"]!.AsArray().Count == 0,
-            "every taken-down comment off its article");
+            "every taken-down comment off its article",
+            Patience);
         foreach (var id in ids)
         {
             await WaitForStatusAsync(site, id, "rejected");
@@ -223,7 +231,8 @@ public abstract class ArticleTests(ReviewHost host)
         await Eventually.MatchesAsync(
             () => one.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}?limit=100"),
             page => page["items"]!.AsArray().All(c => c!["outcome"]!.GetValue<string>() == "rejected"),
-            "the article view shows every one rejected");
+            "the article view shows every one rejected",
+            Patience);
 
         // A takedown can be undone like any decision: the comment is published again.
         var undone = await one.PostJsonAsync($"/v1/review/items/{ids[0]}/redecide", new { action = "approve", expectedSequence = 1 });
@@ -261,7 +270,7 @@ public abstract class ArticleTests(ReviewHost host)
     }
 
     private static Task WaitForStatusAsync(SiteApiClient site, Guid id, string status) =>
-        Eventually.MatchesAsync(() => site.GetStatusAsync(id), s => s?["status"]?.GetValue<string>() == status, $"comment {id} {status}");
+        Eventually.MatchesAsync(() => site.GetStatusAsync(id), s => s?["status"]?.GetValue<string>() == status, $"comment {id} {status}", Patience);
 
     private async Task<List<JsonNode?>> AuditOfAsync(string moderator) =>
         [.. (await host.Admin.GetJsonAsync($"/v1/review/audit?moderator={moderator}&limit=200"))["items"]!.AsArray()];

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 using Moderation.Review.Tests.Infrastructure;
 using Moderation.Testing;
 
@@ -13,6 +14,9 @@ namespace Moderation.Review.Tests.Browser;
 [Collection(ReviewHostCollection.Name)]
 public sealed class ArticleBrowserTests(ReviewHost host, BrowserFixture browser)
 {
+    // Events of earlier tests on the shared host (a 10,000-comment bulk) can still be draining: this is a wait, not a speed test.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
     private const string Site = "browser-article";
     private const string Url = "https://news.example/politics/talks";
 
@@ -34,7 +38,8 @@ public sealed class ArticleBrowserTests(ReviewHost host, BrowserFixture browser)
         await Eventually.MatchesAsync(
             () => host.Admin.GetJsonAsync($"/v1/review/sites/{Site}/articles/{article}"),
             view => view["article"]!["mode"]?["mode"]?.GetValue<string>() == "premoderate" && view["items"]!.AsArray().Count == 2,
-            "the article's mode and both comments known to Review");
+            "the article's mode and both comments known to Review",
+            Patience);
 
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -75,10 +80,12 @@ public sealed class ArticleBrowserTests(ReviewHost host, BrowserFixture browser)
         await page.WaitForSelectorAsync("#reject-dialog[open]");
         await page.Keyboard.PressAsync("1");
         await page.ClickAsync("#reject-form button[type=submit]");
-        await page.WaitForFunctionAsync("() => document.getElementById('article-message').textContent === 'Taken down.'");
+        await page.WaitForFunctionAsync(
+            "() => document.getElementById('article-message').textContent !== ''", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal("Taken down.", await page.Locator("#article-message").TextContentAsync());
         await page.WaitForSelectorAsync($"#article-items li[data-id='{parent}'][data-outcome=rejected]");
         await WaitForStatusAsync(site, parent, "rejected");
-        await Eventually.MatchesAsync(() => site.ListAsync(article, "?limit=100"), list => list["items"]!.AsArray().Count == 0, "the parent off its article");
+        await Eventually.MatchesAsync(() => site.ListAsync(article, "?limit=100"), list => list["items"]!.AsArray().Count == 0, "the parent off its article", Patience);
 
         // An article can also be opened by its id.
         await page.FillAsync("#article-form [name=article]", "no-such-article");
@@ -97,5 +104,5 @@ public sealed class ArticleBrowserTests(ReviewHost host, BrowserFixture browser)
     }
 
     private static Task WaitForStatusAsync(SiteApiClient site, Guid id, string status) =>
-        Eventually.MatchesAsync(() => site.GetStatusAsync(id), s => s?["status"]?.GetValue<string>() == status, $"comment {id} {status}");
+        Eventually.MatchesAsync(() => site.GetStatusAsync(id), s => s?["status"]?.GetValue<string>() == status, $"comment {id} {status}", Patience);
 }

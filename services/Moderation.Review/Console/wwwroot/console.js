@@ -600,8 +600,8 @@ async function openTakedown(siteId, comment) {
 
 async function takeDown(comment, body) {
   const result = await api("POST", `/v1/review/comments/${comment.commentId}/takedown`, body);
+  await loadArticle(true); // clears the message line, so the outcome is said after it
   $("article-message").textContent = result.ok ? "Taken down." : (result.data && result.data.title) || "Could not take it down.";
-  await loadArticle(true);
 }
 
 function historyRow(c) {
