@@ -27,13 +27,14 @@ public sealed class CommentDecisionsConsumer(ICommentStatusStore statuses, TimeP
             await statuses.ApplyModerationsAsync(first, context.CancellationToken);
         }
 
-        foreach (var held in messages.Where(message => message.OpenReports is null && message.Decision.Outcome == DecisionOutcome.Flag))
+        // One read for the whole batch's holds: a read per hold queued behind the submits' writes and, under a burst, held
+        // this queue's batches for seconds (submit-to-final p50 8.9 s against 1.1 s without it, tools/load/run.sh).
+        var held = messages.Where(message => message.OpenReports is null && message.Decision.Outcome == DecisionOutcome.Flag)
+            .Select(message => message.Comment.Id).ToHashSet();
+        foreach (var deleted in (await statuses.GetManyAsync(held, context.CancellationToken)).Where(record => record.Status == CommentStatus.Deleted))
         {
-            if (await statuses.GetAsync(held.Comment.Id, context.CancellationToken) is { Status: CommentStatus.Deleted } deleted)
-            {
-                await context.Publish(
-                    new CommentDeleted(deleted.Id, deleted.SiteId, deleted.ArticleId, deleted.AuthorId, clock.GetUtcNow()), context.CancellationToken);
-            }
+            await context.Publish(
+                new CommentDeleted(deleted.Id, deleted.SiteId, deleted.ArticleId, deleted.AuthorId, clock.GetUtcNow()), context.CancellationToken);
         }
 
         // A re-decision that approves changes nothing (the worker publishes none).

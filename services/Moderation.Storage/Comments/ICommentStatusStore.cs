@@ -8,6 +8,9 @@ public interface ICommentStatusStore
 
     Task<CommentStatusRecord?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The records of those ids that exist, in one read (unknown ids are left out; order not kept).</summary>
+    Task<IReadOnlyList<CommentStatusRecord>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records the rules engine's decision. Applies only while the comment is still <see cref="CommentStatus.Pending"/>,
     /// so a late or repeated event never overwrites a moderator's decision. Returns true when it changed the record.

@@ -23,6 +23,18 @@ internal sealed class MongoCommentStatusStore(MongoDatabaseContext context) : IC
             },
             cancellationToken);
 
+    public async Task<IReadOnlyList<CommentStatusRecord>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        ids.Count == 0
+            ? []
+            : await context.RunAsync(
+                async token =>
+                {
+                    var documents = await context.CommentStatus.Find(Filter.In(d => d.Id, ids))
+                        .ToListAsync(token).ConfigureAwait(false);
+                    return documents.Select(document => document.ToRecord()).ToList();
+                },
+                cancellationToken).ConfigureAwait(false);
+
     public Task<bool> ApplyModerationAsync(
         Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
     {

@@ -38,6 +38,19 @@ internal sealed class SqliteCommentStatusStore(SqliteDatabase database) : IComme
             },
             cancellationToken);
 
+    public async Task<IReadOnlyList<CommentStatusRecord>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) =>
+        ids.Count == 0
+            ? []
+            : await database.RunAsync(
+                async (connection, token) =>
+                {
+                    await using var command = connection.Command(
+                        "SELECT * FROM comment_status WHERE id IN (SELECT value FROM json_each(@ids))",
+                        ("@ids", SqliteJson.Serialize(ids.Select(id => id.ToKey()).ToList())));
+                    return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+
     public Task<bool> ApplyModerationAsync(
         Guid id, CommentStatus status, ModerationDecision decision, CancellationToken cancellationToken = default)
     {

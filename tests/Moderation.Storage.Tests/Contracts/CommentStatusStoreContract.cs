@@ -26,6 +26,28 @@ public abstract class CommentStatusStoreContract : StoreContract
     public async Task Get_returns_null_for_an_unknown_id() => Assert.Null(await Store.GetAsync(Guid.NewGuid()));
 
     [SkippableFact]
+    public async Task GetMany_reads_the_known_ids_of_five_hundred_in_one_call_and_leaves_unknown_ones_out()
+    {
+        var records = Enumerable.Range(0, 500).Select(_ => Pending()).ToList();
+        foreach (var record in records)
+        {
+            await Store.TryCreateAsync(record);
+        }
+
+        Assert.True(await Store.MarkDeletedAsync(records[7].Id));
+        var asked = records.Where((_, index) => index % 2 == 1).Select(record => record.Id).Append(Guid.NewGuid()).ToList();
+
+        var found = await Store.GetManyAsync(asked);
+
+        Assert.Equal(
+            records.Where((_, index) => index % 2 == 1).Select(record => record.Id).Order(),
+            found.Select(record => record.Id).Order());
+        Assert.Equal(CommentStatus.Deleted, Assert.Single(found, record => record.Id == records[7].Id).Status);
+        Assert.All(found.Where(record => record.Id != records[7].Id), record => Assert.Equal(CommentStatus.Pending, record.Status));
+        Assert.Empty(await Store.GetManyAsync([]));
+    }
+
+    [SkippableFact]
     public async Task Moderation_applies_only_while_pending_and_a_replay_changes_nothing()
     {
         var record = Pending();
