@@ -71,29 +71,17 @@ internal sealed class SqliteReviewCommentLogStore(SqliteDatabase database) : IRe
     }
 
     public Task<IReadOnlyList<ReviewComment>> PageByAuthorAsync(
-        string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        return database.RunAsync<IReadOnlyList<ReviewComment>>(
-            async (connection, token) =>
-            {
-                await using var command = connection.Command(
-                    """
-                    SELECT * FROM review_comments WHERE site_id = @site AND author_id = @author
-                    ORDER BY submitted_at DESC, comment_id DESC LIMIT @limit OFFSET @offset
-                    """,
-                    ("@site", siteId),
-                    ("@author", authorId),
-                    ("@limit", limit),
-                    ("@offset", offset));
-                return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
-            },
-            cancellationToken);
-    }
+        string siteId, string authorId, int offset, int limit, CancellationToken cancellationToken = default) =>
+        PageAsync(siteId, "author_id", authorId, offset, limit, cancellationToken);
 
     public Task<IReadOnlyList<ReviewComment>> PageByArticleAsync(
-        string siteId, string articleId, int offset, int limit, CancellationToken cancellationToken = default)
+        string siteId, string articleId, int offset, int limit, CancellationToken cancellationToken = default) =>
+        PageAsync(siteId, "article_id", articleId, offset, limit, cancellationToken);
+
+    /// <summary>A site's comments with <paramref name="column"/> (a column name of this class, never input) equal to
+    /// <paramref name="value"/>, newest first.</summary>
+    private Task<IReadOnlyList<ReviewComment>> PageAsync(
+        string siteId, string column, string value, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -101,12 +89,12 @@ internal sealed class SqliteReviewCommentLogStore(SqliteDatabase database) : IRe
             async (connection, token) =>
             {
                 await using var command = connection.Command(
-                    """
-                    SELECT * FROM review_comments WHERE site_id = @site AND article_id = @article
+                    $"""
+                    SELECT * FROM review_comments WHERE site_id = @site AND {column} = @value
                     ORDER BY submitted_at DESC, comment_id DESC LIMIT @limit OFFSET @offset
                     """,
                     ("@site", siteId),
-                    ("@article", articleId),
+                    ("@value", value),
                     ("@limit", limit),
                     ("@offset", offset));
                 return await command.ReadAllAsync(Read, token).ConfigureAwait(false);
